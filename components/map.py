@@ -1,0 +1,143 @@
+"""Render frames as a folium map: a base map built once, and a layer of the features in force.
+
+Only rendering here: frames and options in, folium objects out. Text shown in tooltips is
+HTML-escaped on the copy handed to folium (its tooltips do not escape), never in the data.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from components.assets import LOCAL_CSS, LOCAL_JS
+from geo.schema import CRS, SYRIA_BOUNDS
+
+# Okabe-Ito colours: distinguishable with the common forms of colour blindness.
+KIND_STYLES: dict[str, dict[str, object]] = {
+    "frontline": {"fillColor": "#D55E00", "color": "#8A3C00", "weight": 1.5, "fillOpacity": 0.45},
+    "deescalation_zone": {"fillColor": "#0072B2", "color": "#0072B2", "weight": 2.5, "fillOpacity": 0.08, "dashArray": "8 6"},
+    "demilitarized_zone": {"fillColor": "#CC79A7", "color": "#CC79A7", "weight": 1, "fillOpacity": 0.45},
+    "security_corridor": {"fillColor": "#009E73", "color": "#006B4E", "weight": 1, "fillOpacity": 0.45},
+    "observation_post": {"fillColor": "#F0E442", "color": "#000000", "weight": 1.5, "fillOpacity": 1.0, "radius": 6},
+}
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "frontline": ("Opposition-held north-west (its edge is the frontline)", "مناطق سيطرة المعارضة في الشمال الغربي (حدودها خط الجبهة)"),
+    "deescalation_zone": ("De-escalation zone (May 2017)", "منطقة خفض التصعيد (أيار/مايو 2017)"),
+    "demilitarized_zone": ("Demilitarized zone (Sochi, Sept. 2018)", "المنطقة منزوعة السلاح (سوتشي، أيلول/سبتمبر 2018)"),
+    "security_corridor": ("M4 security corridor (March 2020)", "الممر الآمن على طريق M4 (آذار/مارس 2020)"),
+    "observation_post": ("Turkish observation post", "نقطة مراقبة تركية"),
+}
+# Drawn bottom to top: broad zones under frontlines under bands under posts.
+KIND_ORDER = ("deescalation_zone", "frontline", "demilitarized_zone", "security_corridor", "observation_post")
+TOOLTIP_FIELDS = ("name", "dates", "sources_text", "confidence")
+TOOLTIP_ALIASES = {"en": ("Name", "Valid", "Sources", "Confidence"), "ar": ("الاسم", "الفترة", "المصادر", "درجة الثقة")}
+MAP_HEIGHT = 620
+
+
+def escape_text(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """A copy whose text columns are HTML-escaped, so a name like `<img onerror=...>` shows as text."""
+    escaped = frame.copy()
+    for column in columns:
+        escaped[column] = escaped[column].map(lambda value: html.escape(str(value)) if pd.notna(value) else "")
+    return escaped
+
+
+def tooltip_frame(state: gpd.GeoDataFrame, language: str) -> gpd.GeoDataFrame:
+    """The features in force, reduced to what a tooltip shows, escaped, in EPSG:4326."""
+    frame = state.to_crs(CRS) if state.crs is not None and state.crs.to_string() != CRS else state
+    frame = frame[~frame.geometry.is_empty & frame.geometry.notna()]
+    until = frame["valid_to"].map(lambda value: value.date().isoformat() if pd.notna(value) else "…")
+    shown = gpd.GeoDataFrame(
+        {
+            "id": frame["id"],
+            "kind": frame["kind"],
+            "name": frame["name_ar" if language == "ar" else "name_en"],
+            "dates": frame["valid_from"].dt.date.astype(str) + " – " + until,
+            "sources_text": frame["sources"].map(", ".join),
+            "confidence": frame["confidence"],
+        },
+        geometry=frame.geometry.values,
+        crs=CRS,
+    )
+    return escape_text(shown, ("id", "name", "dates", "sources_text", "confidence"))
+
+
+def base_map(countries: gpd.GeoDataFrame, language: str = "en") -> folium.Map:
+    """The map that does not change with the date: Syria and its neighbours, fitted to Syria.
+
+    No tile layer by default: the vector outline needs no network, for demos offline.
+    """
+    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, zoom_snap=0.25)
+    fmap.default_js = LOCAL_JS
+    fmap.default_css = LOCAL_CSS
+    west, south, east, north = SYRIA_BOUNDS
+    fmap.fit_bounds([[south, west], [north, east]])
+    neighbours = countries[countries["code"] != "SYR"]
+    name_column = "name_ar" if language == "ar" else "name_en"
+    folium.GeoJson(
+        escape_text(neighbours[["code", name_column, "geometry"]], [name_column]),
+        name="neighbours",
+        style_function=lambda _: {"fillColor": "#E8E8E8", "color": "#9A9A9A", "weight": 1, "fillOpacity": 1},
+        tooltip=folium.GeoJsonTooltip(fields=[name_column], labels=False),
+        control=False,
+    ).add_to(fmap)
+    folium.GeoJson(
+        countries[countries["code"] == "SYR"][["code", "geometry"]],
+        name="syria",
+        style_function=lambda _: {"fillColor": "#FFFFFF", "color": "#333333", "weight": 2, "fillOpacity": 1},
+        control=False,
+    ).add_to(fmap)
+    return fmap
+
+
+def feature_style(feature: dict) -> dict[str, object]:
+    return {key: value for key, value in KIND_STYLES[feature["properties"]["kind"]].items() if key != "radius"}
+
+
+def features_layer(state: gpd.GeoDataFrame, language: str = "en") -> folium.FeatureGroup:
+    """The features in force on the chosen date, one GeoJson per kind, styled by kind."""
+    group = folium.FeatureGroup(name="features")
+    shown = tooltip_frame(state, language)
+    aliases = list(TOOLTIP_ALIASES.get(language, TOOLTIP_ALIASES["en"]))
+    for kind in KIND_ORDER:
+        of_kind = shown[shown["kind"] == kind]
+        if of_kind.empty:
+            continue
+        marker = None
+        if kind == "observation_post":
+            marker = folium.CircleMarker(radius=KIND_STYLES[kind]["radius"])
+        folium.GeoJson(
+            of_kind,
+            name=kind,
+            style_function=feature_style,
+            marker=marker,
+            tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=aliases, sticky=True),
+        ).add_to(group)
+    return group
+
+
+def legend_entries(kinds: Iterable[str], language: str = "en") -> list[tuple[str, str, str]]:
+    """(kind, label, colour) for each kind shown, in drawing order, for the legend panel."""
+    shown = set(kinds)
+    index = 1 if language == "ar" else 0
+    return [(kind, KIND_LABELS[kind][index], str(KIND_STYLES[kind]["fillColor"])) for kind in KIND_ORDER if kind in shown]
+
+
+def render_map(countries: gpd.GeoDataFrame, state: gpd.GeoDataFrame, language: str = "en") -> None:
+    """The map in the page. The base map keeps a stable key and only the feature layer changes,
+    so a slider step redraws the polygons without re-mounting the map; `returned_objects=[]`
+    stops panning and zooming from rerunning the script."""
+    from streamlit_folium import st_folium
+
+    st_folium(
+        base_map(countries, language),
+        key="map",
+        feature_group_to_add=features_layer(state, language),
+        returned_objects=[],
+        height=MAP_HEIGHT,
+        use_container_width=True,
+    )

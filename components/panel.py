@@ -1,0 +1,94 @@
+"""The side panel: the round or milestone in force on the chosen date, and the legend.
+
+Every text from the data is escaped before it reaches HTML; Arabic blocks read right to left.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlparse
+
+import pandas as pd
+import streamlit as st
+
+SAFE_URL_SCHEMES = ("http", "https")
+KIND_LABELS = {"astana_round": "Astana round", "agreement": "Agreement", "event": "Event"}
+
+
+def safe_link(title: str, url: object) -> str:
+    """An HTML link for http(s) addresses only; any other scheme (javascript:...) shows as text."""
+    label = html.escape(title)
+    if not isinstance(url, str) or urlparse(url).scheme not in SAFE_URL_SCHEMES:
+        return label
+    return f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+
+
+def arabic_block(text: object, tag: str = "div") -> str:
+    return f'<{tag} dir="rtl" lang="ar" style="text-align:right">{html.escape(str(text))}</{tag}>'
+
+
+def date_range(row: pd.Series) -> str:
+    start, end = row["start"].date(), row["end"].date()
+    return start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
+
+
+def bullet_list(items: list[str], rtl: bool = False) -> str:
+    if not items:
+        return ""
+    direction = ' dir="rtl" lang="ar" style="text-align:right"' if rtl else ""
+    return f"<ul{direction}>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + "</ul>"
+
+
+def render_round_panel(round_row: pd.Series | None, sources: pd.DataFrame, discrepancies: pd.DataFrame | None = None) -> None:
+    """The round in force: title in both languages, dates, city, summary, outcomes, sources."""
+    if round_row is None:
+        st.info("No Astana round or milestone had started by this date.")
+        return
+    number = f" · No. {int(round_row['number'])}" if pd.notna(round_row["number"]) else ""
+    st.subheader(str(round_row["title_en"]))
+    st.markdown(arabic_block(round_row["title_ar"], "h4"), unsafe_allow_html=True)
+    place = f" · {round_row['city_en']}" if isinstance(round_row["city_en"], str) else ""
+    st.caption(f"{KIND_LABELS.get(round_row['kind'], round_row['kind'])}{number} · {date_range(round_row)}{place}")
+    st.text(str(round_row["summary_en"]))
+    st.markdown(arabic_block(round_row["summary_ar"]), unsafe_allow_html=True)
+    details = []
+    if round_row.get("delegations"):
+        details.append(f"<b>Delegations:</b> {html.escape(', '.join(round_row['delegations']))}")
+    if round_row.get("observers_en"):
+        details.append(f"<b>Observers:</b> {html.escape(', '.join(round_row['observers_en']))}")
+    if details:
+        st.markdown("<br>".join(details), unsafe_allow_html=True)
+    if round_row.get("outcomes_en"):
+        st.markdown(bullet_list(round_row["outcomes_en"]), unsafe_allow_html=True)
+        st.markdown(bullet_list(round_row.get("outcomes_ar") or [], rtl=True), unsafe_allow_html=True)
+    if discrepancies is not None and not discrepancies.empty:
+        for message in discrepancies["message_en"]:
+            st.warning(message)
+    render_sources(round_row["sources"], sources)
+    st.caption(f"Confidence: {round_row['confidence']}")
+
+
+def render_sources(source_ids: list[str], sources: pd.DataFrame) -> None:
+    """The cited sources as a list of links (titles only where no safe address exists)."""
+    by_id = sources.set_index("id")
+    links = [
+        safe_link(str(by_id.at[source_id, "title"]), by_id.at[source_id, "url"]) if source_id in by_id.index else html.escape(source_id)
+        for source_id in source_ids
+    ]
+    items = "".join(f"<li>{link}</li>" for link in links)
+    st.markdown(f'<b>Sources:</b><ul class="sources">{items}</ul>', unsafe_allow_html=True)
+
+
+def render_legend(entries: list[tuple[str, str, str]]) -> None:
+    """A swatch and a label for each kind on the map, in the map's colours."""
+    if not entries:
+        st.caption("No features in force on this date.")
+        return
+    rows = "".join(
+        f'<div class="legend-row" data-kind="{html.escape(kind)}">'
+        f'<span style="display:inline-block;width:14px;height:14px;margin-right:6px;'
+        f'background:{html.escape(colour)};border:1px solid #333;vertical-align:middle"></span>'
+        f"{html.escape(label)}</div>"
+        for kind, label, colour in entries
+    )
+    st.markdown(f'<div class="legend">{rows}</div>', unsafe_allow_html=True)

@@ -1,0 +1,196 @@
+"""Read the data files, validate them once, and return frames. The only module that opens files.
+
+Every problem raises DataError naming the file, the record id and the field.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import shapely.geometry
+import yaml
+
+from geo.errors import DataError, shorten
+from geo.schema import (
+    CLAIM_FIELDS,
+    CRS,
+    FEATURE_FIELDS,
+    ROUND_FIELDS,
+    SOURCE_FIELDS,
+    column_names,
+)
+from geo.validate import (
+    check_date_order,
+    check_geometry,
+    check_references,
+    check_unique_ids,
+    validate_record,
+)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# Points the app at another copy of the data (a fixture, a reviewer's edit) without code changes.
+DATA_DIR_VARIABLE = "DEESCALATION_DATA_DIR"
+ROUNDS_FILE = "rounds.yaml"
+CLAIMS_FILE = "claims.yaml"
+SOURCES_GLOB = "sources/*.yaml"
+FEATURES_GLOB = "features/*.geojson"
+DATE_COLUMNS = {"rounds": ("start", "end"), "features": ("valid_from", "valid_to")}
+
+
+def _data_dir(data_dir: Path | str | None) -> Path:
+    if data_dir is not None:
+        return Path(data_dir)
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)
+
+
+def _relative_name(path: Path, data_dir: Path) -> str:
+    """`data/rounds.yaml` rather than an absolute path: messages stay short and portable."""
+    try:
+        return f"data/{path.relative_to(data_dir).as_posix()}"
+    except ValueError:
+        return path.name
+
+
+def _read_text(path: Path, name: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(name, None, None, "is missing") from None
+    except UnicodeDecodeError as error:
+        raise DataError(name, None, None, f"is not UTF-8 text ({error.reason} at byte {error.start})") from None
+
+
+def _read_yaml_list(path: Path, data_dir: Path) -> tuple[str, list[Any]]:
+    name = _relative_name(path, data_dir)
+    try:
+        # safe_load builds plain data only: a YAML tag cannot construct or run anything.
+        content = yaml.safe_load(_read_text(path, name))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise DataError(name, None, None, f"is not valid YAML{where}") from None
+    if not isinstance(content, list):
+        raise DataError(name, None, None, f"must be a list of records, got {type(content).__name__}")
+    return name, content
+
+
+def _frame(records: list[dict[str, Any]], fields: tuple, table: str) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records, columns=column_names(fields))
+    for column in DATE_COLUMNS.get(table, ()):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Every source cited by rounds, features and claims, from data/sources/*.yaml.
+
+    >>> load_sources().set_index("id").loc["seed-000", "language"]  # doctest: +SKIP
+    'ar'
+    """
+    directory = _data_dir(data_dir)
+    records: list[dict[str, Any]] = []
+    for path in sorted(directory.glob(SOURCES_GLOB)):
+        name, raw = _read_yaml_list(path, directory)
+        records.extend(validate_record(item, SOURCE_FIELDS, name) for item in raw)
+    if not records:
+        raise DataError(f"data/{SOURCES_GLOB}", None, None, "no source files found")
+    check_unique_ids(records, f"data/{SOURCES_GLOB}")
+    return _frame(records, SOURCE_FIELDS, "sources")
+
+
+def load_rounds(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """One row per Astana round or milestone, ordered by start date.
+
+    >>> load_rounds().set_index("id").loc["astana-4", "city_en"]  # doctest: +SKIP
+    'Astana'
+    """
+    directory = _data_dir(data_dir)
+    name, raw = _read_yaml_list(directory / ROUNDS_FILE, directory)
+    records = [validate_record(item, ROUND_FIELDS, name) for item in raw]
+    check_unique_ids(records, name)
+    for record in records:
+        check_date_order(record, "start", "end", name, strict=False)
+    source_ids = set(load_sources(directory)["id"])
+    check_references(records, "sources", source_ids, name, "source")
+    rounds = _frame(records, ROUND_FIELDS, "rounds")
+    rounds["number"] = rounds["number"].astype("Int64")
+    return rounds.sort_values(["start", "end", "id"], kind="stable").reset_index(drop=True)
+
+
+def _feature_records(path: Path, data_dir: Path) -> list[dict[str, Any]]:
+    name = _relative_name(path, data_dir)
+    try:
+        collection = json.loads(_read_text(path, name))
+    except json.JSONDecodeError as error:
+        raise DataError(name, None, None, f"is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+        raise DataError(name, None, None, "is not a GeoJSON FeatureCollection")
+    records = []
+    for feature in collection.get("features") or []:
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        record = validate_record(properties or {}, FEATURE_FIELDS, name)
+        try:
+            geometry = shapely.geometry.shape(feature["geometry"]) if feature.get("geometry") else None
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise DataError(name, record["id"], "geometry", f"cannot be read ({shorten(str(error))})") from None
+        check_geometry(geometry, record["kind"], record["id"], name)
+        check_date_order(record, "valid_from", "valid_to", name, strict=True)
+        record["geometry"] = geometry
+        records.append(record | {"_file": name})
+    return records
+
+
+def load_features(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
+    """Every map feature (zones, frontlines, bands, posts) in EPSG:4326, ordered by start date.
+
+    >>> load_features().crs.to_string()  # doctest: +SKIP
+    'EPSG:4326'
+    """
+    directory = _data_dir(data_dir)
+    records: list[dict[str, Any]] = []
+    for path in sorted(directory.glob(FEATURES_GLOB)):
+        records.extend(_feature_records(path, directory))
+    if not records:
+        raise DataError(f"data/{FEATURES_GLOB}", None, None, "no feature files found")
+    check_unique_ids(records, f"data/{FEATURES_GLOB}")
+    rounds = load_rounds(directory)
+    source_ids = set(load_sources(directory)["id"])
+    for record in records:
+        check_references([record], "round_id", set(rounds["id"]), record["_file"], "round")
+        check_references([record], "sources", source_ids, record["_file"], "source")
+    feature_ids = {record["id"] for record in records}
+    rounds_records = rounds[["id", "features"]].to_dict("records")
+    check_references(rounds_records, "features", feature_ids, f"data/{ROUNDS_FILE}", "feature")
+    frame = _frame([{k: v for k, v in r.items() if k != "_file"} for r in records], FEATURE_FIELDS, "features")
+    features = gpd.GeoDataFrame(frame, geometry="geometry", crs=CRS)
+    return features.sort_values(["valid_from", "id"], kind="stable").reset_index(drop=True)
+
+
+def load_base_layer(name: str, data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
+    """A base layer built by scripts/build_base.py (`countries`, `towns`), in EPSG:4326."""
+    directory = _data_dir(data_dir)
+    path = directory / "base" / f"{name}.geojson"
+    label = _relative_name(path, directory)
+    if not path.exists():
+        raise DataError(label, None, None, "is missing; rebuild it with scripts/build_base.py")
+    try:
+        layer = gpd.read_file(path)
+    except Exception as error:  # pyogrio raises several types for unreadable files
+        raise DataError(label, None, None, f"cannot be read ({shorten(str(error))})") from None
+    return layer.to_crs(CRS) if layer.crs is not None else layer.set_crs(CRS)
+
+
+def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """The news reports' claims about rounds, as recorded (not yet checked: see geo.claims)."""
+    directory = _data_dir(data_dir)
+    name, raw = _read_yaml_list(directory / CLAIMS_FILE, directory)
+    records = [validate_record(item, CLAIM_FIELDS, name) for item in raw]
+    check_unique_ids(records, name)
+    check_references(records, "source", set(load_sources(directory)["id"]), name, "source")
+    check_references(records, "round_id", set(load_rounds(directory)["id"]), name, "round")
+    return _frame(records, CLAIM_FIELDS, "claims")

@@ -1,0 +1,133 @@
+"""Questions about a date: which features were in force, which round was the latest.
+
+Pure functions over frames. The public `state_at` and `round_at` load the data when no frame
+is passed, so a notebook can call `geo.state_at("2020-03-05")` directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.schema import PERIOD_END, PERIOD_START
+
+ROUND_COLUMNS_JOINED = ("number", "kind", "start", "end", "title_en", "title_ar", "city_en", "city_ar")
+
+
+def parse_date(value: object) -> dt.date:
+    """A `datetime.date` from a date, a datetime, a pandas Timestamp or an ISO `YYYY-MM-DD` text.
+
+    >>> parse_date("2020-03-05")
+    datetime.date(2020, 3, 5)
+    """
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                f"not a valid date: {text[:40]!r}; expected YYYY-MM-DD, e.g. 2020-03-05"
+            ) from None
+    raise ValueError(f"not a date: expected a date or YYYY-MM-DD text, got {type(value).__name__}")
+
+
+def in_period(date: dt.date) -> bool:
+    """Whether the date lies on the slider, from the first Astana round to 8 December 2024."""
+    return PERIOD_START <= date <= PERIOD_END
+
+
+def features_valid_on(features: gpd.GeoDataFrame, date: dt.date) -> gpd.GeoDataFrame:
+    """The features in force on `date`: valid_from <= date < valid_to (empty valid_to = open).
+
+    >>> features_valid_on(load_features(), dt.date(2017, 5, 4))["kind"].unique()  # doctest: +SKIP
+    """
+    day = pd.Timestamp(date)
+    started = features["valid_from"] <= day
+    not_ended = features["valid_to"].isna() | (day < features["valid_to"])
+    return features[started & not_ended]
+
+
+def join_rounds(features: gpd.GeoDataFrame, rounds: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Each feature with the metadata of the round that created or last changed it (`round_*`)."""
+    metadata = rounds.set_index("id")[list(ROUND_COLUMNS_JOINED)].add_prefix("round_")
+    joined = features.join(metadata, on="round_id")
+    return gpd.GeoDataFrame(joined, geometry="geometry", crs=features.crs)
+
+
+def latest_round(rounds: pd.DataFrame, date: dt.date) -> pd.Series | None:
+    """The latest round or milestone that started on or before `date`; None before the first."""
+    started = rounds[rounds["start"] <= pd.Timestamp(date)]
+    if started.empty:
+        return None
+    return started.sort_values(["start", "end"], kind="stable").iloc[-1]
+
+
+def round_start_dates(rounds: pd.DataFrame) -> list[dt.date]:
+    """The distinct start dates of rounds and milestones that fall on the slider, in order."""
+    starts = sorted({timestamp.date() for timestamp in rounds["start"]})
+    return [day for day in starts if in_period(day)]
+
+
+def neighbour_round_date(rounds: pd.DataFrame, date: dt.date, step: int) -> dt.date | None:
+    """The start of the next (step=+1) or previous (step=-1) round after or before `date`.
+
+    >>> neighbour_round_date(load_rounds(), dt.date(2017, 5, 10), +1)  # doctest: +SKIP
+    datetime.date(2017, 7, 4)
+    """
+    starts = round_start_dates(rounds)
+    if step > 0:
+        later = [day for day in starts if day > date]
+        return later[0] if later else None
+    earlier = [day for day in starts if day < date]
+    return earlier[-1] if earlier else None
+
+
+@lru_cache(maxsize=1)
+def _default_data() -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+    from geo.load import load_features, load_rounds
+
+    return load_features(), load_rounds()
+
+
+def state_at(
+    date: object,
+    features: gpd.GeoDataFrame | None = None,
+    rounds: pd.DataFrame | None = None,
+) -> gpd.GeoDataFrame:
+    """The features valid on `date`, joined to their round's metadata.
+
+    A date outside 2017-01-23..2024-12-08 gives an empty frame with the same columns;
+    a malformed date raises ValueError saying what was wrong.
+
+    >>> state_at("2020-03-05")[["id", "kind"]]  # doctest: +SKIP
+    """
+    day = parse_date(date)
+    if features is None or rounds is None:
+        default_features, default_rounds = _default_data()
+        features = default_features if features is None else features
+        rounds = default_rounds if rounds is None else rounds
+    joined = join_rounds(features, rounds)
+    if not in_period(day):
+        return joined.iloc[:0]
+    return features_valid_on(joined, day).reset_index(drop=True)
+
+
+def round_at(date: object, rounds: pd.DataFrame | None = None) -> pd.Series | None:
+    """The latest round or milestone that started on or before `date` (None before the first).
+
+    >>> round_at("2017-05-04")["id"]  # doctest: +SKIP
+    'memorandum-2017-05-04'
+    """
+    day = parse_date(date)
+    if rounds is None:
+        rounds = _default_data()[1]
+    return latest_round(rounds, day)

