@@ -9,7 +9,7 @@ import streamlit as st
 import geo
 from components.assets import ensure_local_assets
 from components.map import legend_entries, render_map
-from components.panel import render_legend, render_round_panel
+from components.panel import render_feature_table, render_legend, render_round_panel
 from components.slider import render_time_controls, timeline_chart
 from geo.query import features_valid_on, join_rounds, latest_round
 
@@ -21,17 +21,18 @@ def local_assets() -> None:
     ensure_local_assets()
 
 
-@st.cache_resource(show_spinner="Loading data…")
-def dataset() -> tuple[gpd.GeoDataFrame, pd.DataFrame, pd.DataFrame, gpd.GeoDataFrame]:
-    """Loaded and validated once per process; shared read-only by every session (never mutated)."""
-    rounds = geo.load_rounds()
-    features = join_rounds(geo.load_features(), rounds)
-    return features, rounds, geo.load_sources(), geo.load_base_layer("countries")
+@st.cache_resource(show_spinner="Loading data…", max_entries=2)
+def dataset(fingerprint: tuple) -> tuple[gpd.GeoDataFrame, pd.DataFrame, pd.DataFrame, gpd.GeoDataFrame]:
+    """Loaded and validated once per version of the files; shared read-only by every session."""
+    data_dir = fingerprint[0]
+    rounds = geo.load_rounds(data_dir)
+    features = join_rounds(geo.load_features(data_dir), rounds)
+    return features, rounds, geo.load_sources(data_dir), geo.load_base_layer("countries", data_dir)
 
 
 local_assets()
 try:
-    features, rounds, sources, countries = dataset()
+    features, rounds, sources, countries = dataset(geo.data_fingerprint())
 except geo.DataError as error:
     st.error(f"The data could not be loaded: {error}")
     st.stop()
@@ -39,13 +40,14 @@ except geo.DataError as error:
 st.title("Syria's de-escalation zones, 2017–2024")
 with st.sidebar:
     chosen = render_time_controls(rounds)
-    st.altair_chart(timeline_chart(rounds, chosen), use_container_width=True)
+    st.altair_chart(timeline_chart(rounds, chosen), width="stretch")
 
 state = features_valid_on(features, chosen)
 map_column, panel_column = st.columns([3, 2])
 with map_column:
     render_map(countries, state)
     render_legend(legend_entries(state["kind"]))
+    render_feature_table(state)
 with panel_column:
     st.markdown(f"**{chosen.isoformat()}** · {len(state)} features on the map")
     render_round_panel(latest_round(rounds, chosen), sources)

@@ -46,17 +46,22 @@ def escape_text(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
     return escaped
 
 
+def period_text(valid_from: pd.Timestamp, valid_to: pd.Timestamp | None) -> str:
+    """`2020-03-06 – 2024-11-27`, with `…` for a feature still in force at the end of the period."""
+    until = valid_to.date().isoformat() if pd.notna(valid_to) else "…"
+    return f"{valid_from.date().isoformat()} – {until}"
+
+
 def tooltip_frame(state: gpd.GeoDataFrame, language: str) -> gpd.GeoDataFrame:
     """The features in force, reduced to what a tooltip shows, escaped, in EPSG:4326."""
     frame = state.to_crs(CRS) if state.crs is not None and state.crs.to_string() != CRS else state
     frame = frame[~frame.geometry.is_empty & frame.geometry.notna()]
-    until = frame["valid_to"].map(lambda value: value.date().isoformat() if pd.notna(value) else "…")
     shown = gpd.GeoDataFrame(
         {
             "id": frame["id"],
             "kind": frame["kind"],
             "name": frame["name_ar" if language == "ar" else "name_en"],
-            "dates": frame["valid_from"].dt.date.astype(str) + " – " + until,
+            "dates": [period_text(start, end) for start, end in zip(frame["valid_from"], frame["valid_to"])],
             "sources_text": frame["sources"].map(", ".join),
             "confidence": frame["confidence"],
         },
@@ -139,5 +144,5 @@ def render_map(countries: gpd.GeoDataFrame, state: gpd.GeoDataFrame, language: s
         feature_group_to_add=features_layer(state, language),
         returned_objects=[],
         height=MAP_HEIGHT,
-        use_container_width=True,
+        width="stretch",
     )

@@ -92,3 +92,19 @@ def render_legend(entries: list[tuple[str, str, str]]) -> None:
         for kind, label, colour in entries
     )
     st.markdown(f'<div class="legend">{rows}</div>', unsafe_allow_html=True)
+
+
+def render_feature_table(state: pd.DataFrame) -> None:
+    """The features on the map as a table: what an analyst copies into notes."""
+    table = pd.DataFrame(
+        {
+            "Name": state["name_en"],
+            "الاسم": state["name_ar"],
+            "Kind": state["kind"],
+            "From": state["valid_from"].dt.date,
+            "Until": state["valid_to"].dt.date,
+            "Confidence": state["confidence"],
+            "Sources": state["sources"].map(", ".join),
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")

@@ -47,8 +47,8 @@ def render_time_controls(rounds: pd.DataFrame, initial: dt.date = DEFAULT_VIEW_D
         help="Drag, or focus the slider and use the arrow keys (one day per step).",
     )
     previous_column, next_column = st.columns(2)
-    previous_column.button("◀ Previous round", on_click=_step_to, args=(rounds, -1), use_container_width=True)
-    next_column.button("Next round ▶", on_click=_step_to, args=(rounds, +1), use_container_width=True)
+    previous_column.button("◀ Previous round", on_click=_step_to, args=(rounds, -1), width="stretch")
+    next_column.button("Next round ▶", on_click=_step_to, args=(rounds, +1), width="stretch")
     on_slider = rounds[[in_period(start.date()) for start in rounds["start"]]]
     titles = dict(zip(on_slider["id"], on_slider["start"].dt.date.astype(str) + " · " + on_slider["title_en"]))
     st.selectbox(

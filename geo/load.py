@@ -27,6 +27,7 @@ from geo.schema import (
 from geo.validate import (
     check_date_order,
     check_geometry,
+    check_outcome_verdict,
     check_references,
     check_unique_ids,
     validate_record,
@@ -84,6 +85,22 @@ def _frame(records: list[dict[str, Any]], fields: tuple, table: str) -> pd.DataF
     for column in DATE_COLUMNS.get(table, ()):
         frame[column] = pd.to_datetime(frame[column])
     return frame
+
+
+def data_fingerprint(data_dir: Path | str | None = None) -> tuple:
+    """Where the data is and when each file last changed: a cache key that changes when a file is
+    edited, added or removed, so a running app reloads instead of serving stale data."""
+    directory = _data_dir(data_dir)
+    files = [directory / ROUNDS_FILE, directory / CLAIMS_FILE, directory / "base" / "countries.geojson"]
+    files += sorted(directory.glob(SOURCES_GLOB)) + sorted(directory.glob(FEATURES_GLOB))
+    stamps = []
+    for path in files:
+        try:
+            status = path.stat()
+            stamps.append((path.name, status.st_mtime_ns, status.st_size))
+        except OSError:
+            stamps.append((path.name, None, None))
+    return (str(directory.resolve()), tuple(stamps))
 
 
 def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:
@@ -191,6 +208,10 @@ def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
     name, raw = _read_yaml_list(directory / CLAIMS_FILE, directory)
     records = [validate_record(item, CLAIM_FIELDS, name) for item in raw]
     check_unique_ids(records, name)
-    check_references(records, "source", set(load_sources(directory)["id"]), name, "source")
+    source_ids = set(load_sources(directory)["id"])
+    check_references(records, "source", source_ids, name, "source")
+    check_references(records, "verdict_sources", source_ids, name, "source")
     check_references(records, "round_id", set(load_rounds(directory)["id"]), name, "round")
+    for record in records:
+        check_outcome_verdict(record, name)
     return _frame(records, CLAIM_FIELDS, "claims")

@@ -34,6 +34,7 @@ FEATURE_KINDS = (
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 CONTROLLERS = ("opposition", "government", "sdf", "turkish_backed")
 DELEGATIONS = ("government", "opposition")
+CLAIM_VERDICTS = ("agrees", "contradicts", "unverified")
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,13 @@ CLAIM_FIELDS: tuple[Field, ...] = (
     Field("source", "str", True, "The source id of the report that makes the claim."),
     Field("round_id", "str", True, "The canonical round the report is talking about."),
     Field("identified_by", "str", True, "How the round was identified from the report's context."),
-    Field("claimed", "mapping", True, "What the report states: any of number, date, month (YYYY-MM), city_en."),
+    Field("claimed", "mapping", True, "What the report states: any of number, date, month (YYYY-MM), city_en, outcome."),
     Field("claim_en", "str", True, "The claim paraphrased in English."),
     Field("claim_ar", "text_ar", True, "The claim paraphrased in Arabic."),
+    Field("outcome_verdict", "str", False, "For a claimed outcome, the editor's verdict (code cannot compare outcomes).", CLAIM_VERDICTS),
+    Field("verdict_note_en", "str", False, "Why the outcome verdict was given, in English."),
+    Field("verdict_note_ar", "text_ar", False, "Why the outcome verdict was given, in Arabic."),
+    Field("verdict_sources", "list", False, "Sources behind the outcome verdict."),
 )
 
 TABLES: dict[str, tuple[Field, ...]] = {

@@ -143,3 +143,18 @@ def check_geometry(geometry: BaseGeometry | None, kind: str, record_id: object, 
             f"lies outside Syria (bounds {bounds}; Syria is {SYRIA_BOUNDS}, "
             f"tolerance {BORDER_TOLERANCE_DEGREES} degrees)",
         )
+
+
+CLAIMED_FIELDS = ("number", "date", "month", "city_en", "outcome")
+
+
+def check_outcome_verdict(record: Mapping[str, Any], file: str) -> None:
+    """Claimed fields are known ones, and a claimed outcome comes with a sourced verdict."""
+    unknown = [key for key in record["claimed"] if key not in CLAIMED_FIELDS]
+    if unknown:
+        raise DataError(file, record["id"], "claimed", f"{shorten(unknown[0])} is not one of {', '.join(CLAIMED_FIELDS)}")
+    if "outcome" not in record["claimed"]:
+        return
+    for field in ("outcome_verdict", "verdict_note_en", "verdict_note_ar", "verdict_sources"):
+        if _is_empty(record.get(field)):
+            raise DataError(file, record["id"], field, "is required when the claim states an outcome")

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import FEATURES, IDLIB_SQUARE, ROUNDS, SOURCES, write_dataset
+from dataset import FEATURES, IDLIB_SQUARE, ROUNDS, SOURCES, write_dataset
 from geo import DataError, load_claims, load_features, load_rounds, load_sources
 
 BOWTIE = {"type": "Polygon", "coordinates": [[[36.5, 35.8], [36.7, 36.0], [36.7, 35.8], [36.5, 36.0], [36.5, 35.8]]]}
@@ -136,7 +136,7 @@ def test_a_duplicate_source_id_across_files_is_refused(data_dir):
 
 def test_claims_load_and_must_cite_known_rounds(tmp_path, data_dir):
     assert list(load_claims(data_dir)["id"]) == ["seed-x-1", "seed-x-2"]
-    from conftest import CLAIMS
+    from dataset import CLAIMS
 
     bad = copy.deepcopy(CLAIMS)
     bad[0]["round_id"] = "astana-77"

@@ -8,7 +8,7 @@ import html as html_module
 import pytest
 
 from components.map import KIND_STYLES, base_map, features_layer, legend_entries
-from conftest import FEATURES, write_dataset
+from dataset import FEATURES, write_dataset
 from geo import load_base_layer, load_features, load_rounds, state_at
 
 

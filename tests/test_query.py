@@ -107,3 +107,17 @@ def test_round_navigation_steps_between_round_starts(data_dir):
     assert neighbour_round_date(rounds, dt.date(2018, 1, 1), -1) == dt.date(2017, 5, 3)
     assert neighbour_round_date(rounds, dt.date(2017, 1, 23), -1) is None
     assert neighbour_round_date(rounds, dt.date(2020, 3, 5), +1) is None
+
+
+def test_claims_that_agree_are_linked_and_contradictions_are_flagged(data_dir):
+    from geo import load_claims, load_sources
+    from geo.claims import check_claims, discrepancies_for
+
+    checked = check_claims(load_claims(data_dir), load_rounds(data_dir), load_sources(data_dir))
+    by_field = checked.set_index(["claim_id", "field"])
+    assert by_field.loc[("seed-x-1", "number"), "status"] == "agrees"
+    assert by_field.loc[("seed-x-1", "date"), "status"] == "agrees"
+    flagged = discrepancies_for(checked, "protocol-2020")
+    assert list(flagged["field"]) == ["city_en"]
+    assert flagged.iloc[0]["message_en"] == "A report (seed-x) places it in Ankara; the sourced record says Moscow."
+    assert discrepancies_for(checked, "astana-4").empty

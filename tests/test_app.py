@@ -1,0 +1,84 @@
+"""The page's logic through Streamlit's AppTest: it loads, and the slider changes what is shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT = 60
+
+
+@pytest.fixture
+def fixture_app(data_dir, monkeypatch) -> AppTest:
+    shutil.copytree(ROOT / "data" / "base", data_dir / "base")
+    monkeypatch.setenv("DEESCALATION_DATA_DIR", str(data_dir))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def shown_feature_names(app: AppTest) -> set[str]:
+    return set(app.dataframe[0].value["Name"])
+
+
+def test_the_real_data_loads_without_exception():
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.run()
+    assert not app.exception, app.exception
+    assert not app.error, [element.value for element in app.error]
+    assert app.slider[0].value == dt.date(2017, 5, 4)
+    assert "Syria" in app.title[0].value
+
+
+@pytest.mark.parametrize(
+    ("date", "round_title", "names"),
+    [
+        (dt.date(2017, 5, 4), "Astana 4", {"Zone A", "Front 2017"}),
+        (dt.date(2018, 10, 1), "Astana 4", {"Zone A", "Front 2017", "DMZ", "Post 1"} - {"Zone A"}),
+        (dt.date(2020, 3, 6), "Moscow protocol", {"Front 2020", "Corridor", "Post 1"}),
+        (dt.date(2017, 2, 1), "Astana 1", set()),
+    ],
+)
+def test_moving_the_slider_changes_the_panel_and_the_features(fixture_app, date, round_title, names):
+    fixture_app.slider[0].set_value(date).run()
+    assert not fixture_app.exception
+    assert fixture_app.subheader[0].value == round_title
+    assert shown_feature_names(fixture_app) == names
+    status = f"{date.isoformat()} · {len(names)} features on the map"
+    assert any(status in block.value.replace("**", "") for block in fixture_app.markdown)
+
+
+def test_the_round_buttons_jump_between_round_starts(fixture_app):
+    next_button = next(button for button in fixture_app.button if "Next" in button.label)
+    next_button.click().run()
+    assert fixture_app.slider[0].value == dt.date(2020, 3, 5)
+    assert fixture_app.subheader[0].value == "Moscow protocol"
+    previous_button = next(button for button in fixture_app.button if "Previous" in button.label)
+    previous_button.click().run()
+    previous_button = next(button for button in fixture_app.button if "Previous" in button.label)
+    previous_button.click().run()
+    assert fixture_app.slider[0].value == dt.date(2017, 1, 23)
+    assert fixture_app.subheader[0].value == "Astana 1"
+
+
+def test_picking_a_round_moves_the_slider_to_its_start(fixture_app):
+    fixture_app.selectbox[0].select("protocol-2020").run()
+    assert fixture_app.slider[0].value == dt.date(2020, 3, 5)
+    assert fixture_app.subheader[0].value == "Moscow protocol"
+
+
+def test_a_broken_data_file_shows_a_message_not_a_traceback(data_dir, monkeypatch):
+    shutil.copytree(ROOT / "data" / "base", data_dir / "base")
+    (data_dir / "rounds.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("DEESCALATION_DATA_DIR", str(data_dir))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.run()
+    assert not app.exception
+    assert "data/rounds.yaml" in app.error[0].value
+    assert "is not valid YAML" in app.error[0].value
