@@ -20,6 +20,7 @@ test-fast: $(VENV)/.dev
 build-data: $(VENV)/.build
 	$(PY) scripts/build_base.py
 	$(PY) scripts/build_features.py
+	$(PY) scripts/link_round_features.py
 
 browser:
 	@sh scripts/ensure_chromium.sh

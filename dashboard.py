@@ -11,6 +11,7 @@ from components.assets import ensure_local_assets
 from components.map import legend_entries, render_map
 from components.panel import render_feature_table, render_legend, render_round_panel
 from components.slider import render_time_controls, timeline_chart
+from geo.claims import check_claims, discrepancies_for
 from geo.query import features_valid_on, join_rounds, latest_round
 
 st.set_page_config(page_title="Syria de-escalation zones, 2017-2024", page_icon="🗺️", layout="wide")
@@ -22,17 +23,19 @@ def local_assets() -> None:
 
 
 @st.cache_resource(show_spinner="Loading data…", max_entries=2)
-def dataset(fingerprint: tuple) -> tuple[gpd.GeoDataFrame, pd.DataFrame, pd.DataFrame, gpd.GeoDataFrame]:
+def dataset(fingerprint: tuple) -> tuple[gpd.GeoDataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, gpd.GeoDataFrame]:
     """Loaded and validated once per version of the files; shared read-only by every session."""
     data_dir = fingerprint[0]
     rounds = geo.load_rounds(data_dir)
+    sources = geo.load_sources(data_dir)
     features = join_rounds(geo.load_features(data_dir), rounds)
-    return features, rounds, geo.load_sources(data_dir), geo.load_base_layer("countries", data_dir)
+    checked_claims = check_claims(geo.load_claims(data_dir), rounds, sources)
+    return features, rounds, sources, checked_claims, geo.load_base_layer("countries", data_dir)
 
 
 local_assets()
 try:
-    features, rounds, sources, countries = dataset(geo.data_fingerprint())
+    features, rounds, sources, checked_claims, countries = dataset(geo.data_fingerprint())
 except geo.DataError as error:
     st.error(f"The data could not be loaded: {error}")
     st.stop()
@@ -50,4 +53,6 @@ with map_column:
     render_feature_table(state)
 with panel_column:
     st.markdown(f"**{chosen.isoformat()}** · {len(state)} features on the map")
-    render_round_panel(latest_round(rounds, chosen), sources)
+    current_round = latest_round(rounds, chosen)
+    discrepancies = discrepancies_for(checked_claims, current_round["id"]) if current_round is not None else None
+    render_round_panel(current_round, sources, discrepancies)

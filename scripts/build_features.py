@@ -15,6 +15,8 @@ Deterministic: same specs and base layers, same bytes.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -32,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from geo.schema import CRS, EQUAL_AREA_CRS  # noqa: E402
 
 SPECS_FILE = ROOT / "data" / "feature_specs.yaml"
+POSTS_FILE = ROOT / "data" / "observation_posts.csv"
 BASE_DIR = ROOT / "data" / "base"
 FEATURES_DIR = ROOT / "data" / "features"
 COORDINATE_GRID_DEGREES = 1e-5
@@ -109,8 +112,37 @@ def describe(recipe: dict[str, Any]) -> str:
     return f"{recipe['recipe']} ({details})"
 
 
+def observation_post_specs() -> list[dict[str, Any]]:
+    """One point feature per post in data/observation_posts.csv, placed at its GeoNames town."""
+    specs = []
+    with POSTS_FILE.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            established = dt.date.fromisoformat(row["established"])
+            placement = (
+                "placed at the town it is named after"
+                if row["placement"] == "named_town"
+                else "its village is not among the GeoNames towns, so it is placed at the nearest listed town"
+            )
+            specs.append(
+                {
+                    "id": row["id"],
+                    "kind": "observation_post",
+                    "name_en": f"Turkish observation post: {row['name_en']}",
+                    "name_ar": f"نقطة المراقبة التركية: {row['name_ar']}",
+                    "valid_from": established,
+                    "valid_to": dt.date.fromisoformat(row["withdrawn"]) if row["withdrawn"] else None,
+                    "round_id": row["round_id"],
+                    "sources": row["sources"].split(";"),
+                    "confidence": row["confidence"],
+                    "note": f"{row['note']} Map position: {placement} (GeoNames {row['town_id']}).",
+                    "geometry": {"recipe": "town_point", "town": int(row["town_id"])},
+                }
+            )
+    return specs
+
+
 def main() -> None:
-    specs = yaml.safe_load(SPECS_FILE.read_text(encoding="utf-8"))
+    specs = yaml.safe_load(SPECS_FILE.read_text(encoding="utf-8")) + observation_post_specs()
     syria, towns = load_base()
     built: dict[str, BaseGeometry] = {}
     by_kind: dict[str, list[dict[str, Any]]] = {}

@@ -82,3 +82,19 @@ def test_a_broken_data_file_shows_a_message_not_a_traceback(data_dir, monkeypatc
     assert not app.exception
     assert "data/rounds.yaml" in app.error[0].value
     assert "is not valid YAML" in app.error[0].value
+
+
+def test_the_panel_flags_a_report_that_contradicts_the_round(fixture_app):
+    fixture_app.slider[0].set_value(dt.date(2020, 3, 5)).run()
+    warnings = [warning.value for warning in fixture_app.warning]
+    assert "A report (seed-x) places it in Ankara; the sourced record says Moscow." in warnings
+    fixture_app.slider[0].set_value(dt.date(2017, 5, 4)).run()
+    assert not fixture_app.warning  # the claim about Astana 4 agrees: nothing to flag
+
+
+def test_the_real_panel_shows_the_round_19_discrepancy_beside_round_22():
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.run()
+    app.slider[0].set_value(dt.date(2024, 11, 12)).run()
+    assert app.subheader[0].value.startswith("Astana 22")
+    assert any("calls this round 19" in warning.value for warning in app.warning)

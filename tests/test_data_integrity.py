@@ -1,0 +1,139 @@
+"""Sanity checks over the real data, as named assertions: what a briefing would repeat must hold."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import shapely
+
+import geo
+from geo.claims import check_claims
+from geo.schema import BORDER_TOLERANCE_DEGREES, TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+# The capital's name at the time: Astana until 20 March 2019, Nur-Sultan until September 2022.
+NUR_SULTAN_FROM = pd.Timestamp("2019-03-20")
+ASTANA_AGAIN_FROM = pd.Timestamp("2022-09-17")
+
+
+@pytest.fixture(scope="module")
+def rounds():
+    return geo.load_rounds()
+
+
+@pytest.fixture(scope="module")
+def features():
+    return geo.load_features()
+
+
+@pytest.fixture(scope="module")
+def syria():
+    countries = geo.load_base_layer("countries")
+    return countries.loc[countries["code"] == "SYR", "geometry"].union_all()
+
+
+def test_numbered_rounds_are_1_to_22_once_each_in_date_order(rounds):
+    numbered = rounds[rounds["kind"] == "astana_round"].sort_values("start")
+    assert list(numbered["number"]) == list(range(1, 23))
+    assert numbered["start"].is_monotonic_increasing
+    assert numbered["start"].min() == pd.Timestamp("2017-01-23")
+    assert numbered["end"].max() == pd.Timestamp("2024-11-12")
+
+
+def test_every_round_ends_on_or_after_its_start_and_is_sourced_in_two_languages(rounds):
+    assert (rounds["end"] >= rounds["start"]).all()
+    assert rounds["sources"].map(len).min() >= 1
+    for column in ("title_ar", "summary_ar"):
+        assert rounds[column].map(lambda text: bool(ARABIC.search(text))).all(), column
+    for column in ("title_en", "summary_en"):
+        assert rounds[column].map(lambda text: bool(text.strip()) and not ARABIC.search(text)).all(), column
+
+
+def test_every_numbered_round_lists_outcomes_in_both_languages(rounds):
+    numbered = rounds[rounds["kind"] == "astana_round"]
+    assert numbered["outcomes_en"].map(len).between(3, 6).all()
+    assert (numbered["outcomes_en"].map(len) == numbered["outcomes_ar"].map(len)).all()
+
+
+def expected_city(start: pd.Timestamp) -> str:
+    if start < NUR_SULTAN_FROM or start >= ASTANA_AGAIN_FROM:
+        return "Astana"
+    return "Nur-Sultan"
+
+
+def test_each_round_names_the_capital_as_it_was_called_at_the_time(rounds):
+    numbered = rounds[(rounds["kind"] == "astana_round") & (rounds["city_en"] != "Sochi")]
+    wrong = numbered[numbered["city_en"] != numbered["start"].map(expected_city)]
+    assert wrong.empty, wrong[["id", "start", "city_en"]]
+    # two rounds met in Sochi: 10 (July 2018) and 15 (February 2021)
+    assert sorted(rounds.loc[rounds["city_en"] == "Sochi", "number"].dropna()) == [10, 15]
+
+
+def test_rounds_link_exactly_the_features_that_name_them(rounds, features):
+    for round_row in rounds.itertuples():
+        named = set(features.loc[features["round_id"] == round_row.id, "id"])
+        if round_row.id == "astana-4":  # met the day it signed the memorandum: same zones
+            named = set(features.loc[features["round_id"] == "memorandum-2017-05-04", "id"])
+        assert set(round_row.features) == named, round_row.id
+
+
+def test_every_claim_is_either_linked_or_flagged():
+    checked = check_claims(geo.load_claims(), geo.load_rounds(), geo.load_sources())
+    assert set(checked["status"]) <= {"agrees", "contradicts", "unverified"}
+    assert checked["round_id"].notna().all()
+    flagged = checked[checked["status"] != "agrees"].set_index(["claim_id", "field"])
+    # the known errors in the seed reports: a round number, a city's name, a date
+    assert flagged.loc[("seed-000-7", "number"), "canonical"] == "22"
+    assert flagged.loc[("seed-001-1", "city_en"), "canonical"] == "Astana"
+    assert flagged.loc[("seed-004-5", "date"), "canonical"] == "2017-02-15 – 2017-02-16"
+
+
+def test_every_seed_report_is_a_source_and_makes_at_least_one_claim():
+    sources = geo.load_sources()
+    seeds = sources[sources["kind"] == "news_report"]
+    seed_files = sorted(path.name for path in (ROOT.parent / "shared" / "seeds").glob("*.txt"))
+    if seed_files:
+        assert sorted(seeds["file"]) == seed_files
+    assert set(geo.load_claims()["source"]) == set(seeds["id"])
+
+
+def test_every_geometry_is_valid_and_inside_syria(features, syria):
+    assert features.crs.to_string() == "EPSG:4326"
+    assert features.geometry.is_valid.all()
+    allowed = syria.buffer(BORDER_TOLERANCE_DEGREES)
+    outside = features[~features.geometry.within(allowed)]
+    assert outside.empty, list(outside["id"])
+
+
+def test_every_feature_is_sourced_and_rated(features):
+    assert features["sources"].map(len).min() >= 1
+    assert set(features["confidence"]) <= {"high", "medium", "low"}
+    assert features["name_ar"].map(lambda text: bool(ARABIC.search(text))).all()
+
+
+def test_every_kind_of_feature_is_present(features):
+    assert {"deescalation_zone", "frontline", "security_corridor", "observation_post"} <= set(features["kind"])
+
+
+def test_the_four_2017_zones_start_on_4_may_2017(features):
+    zones = features[features["kind"] == "deescalation_zone"]
+    assert len(zones) == 4
+    assert (zones["valid_from"] == pd.Timestamp("2017-05-04")).all()
+
+
+def test_frontline_snapshots_never_overlap_in_time(features):
+    frontlines = features[features["kind"] == "frontline"].sort_values("valid_from")
+    ends = frontlines["valid_to"].iloc[:-1].to_numpy()
+    starts = frontlines["valid_from"].iloc[1:].to_numpy()
+    assert (ends <= starts).all()
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_every_field_is_documented_in_the_data_readme(table):
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    missing = [field.name for field in TABLES[table] if f"`{field.name}`" not in readme]
+    assert not missing, f"{table}: {missing}"
