@@ -9,7 +9,7 @@ import streamlit as st
 import geo
 from components.assets import ensure_local_assets
 from components.map import legend_entries, render_map
-from components.panel import render_feature_table, render_legend, render_round_panel
+from components.panel import render_feature_table, render_legend, render_round_panel, render_touched_features
 from components.slider import render_time_controls, timeline_chart
 from geo.claims import check_claims, discrepancies_for
 from geo.query import features_valid_on, join_rounds, latest_round
@@ -46,13 +46,14 @@ with st.sidebar:
     st.altair_chart(timeline_chart(rounds, chosen), width="stretch")
 
 state = features_valid_on(features, chosen)
+current_round = latest_round(rounds, chosen)
 map_column, panel_column = st.columns([3, 2])
-with map_column:
-    render_map(countries, state)
-    render_legend(legend_entries(state["kind"]))
-    render_feature_table(state)
 with panel_column:
     st.markdown(f"**{chosen.isoformat()}** · {len(state)} features on the map")
-    current_round = latest_round(rounds, chosen)
     discrepancies = discrepancies_for(checked_claims, current_round["id"]) if current_round is not None else None
     render_round_panel(current_round, sources, discrepancies)
+    highlighted_id = render_touched_features(current_round, features)
+with map_column:
+    render_map(countries, state, highlighted=features[features["id"] == highlighted_id] if highlighted_id else None)
+    render_legend(legend_entries(state["kind"]))
+    render_feature_table(state)

@@ -125,6 +125,23 @@ def features_layer(state: gpd.GeoDataFrame, language: str = "en") -> folium.Feat
     return group
 
 
+HIGHLIGHT_STYLE = {"color": "#000000", "weight": 4, "dashArray": "2 6", "fillOpacity": 0.0, "fillColor": "#000000"}
+
+
+def highlight_layer(feature: gpd.GeoDataFrame, language: str = "en") -> folium.GeoJson:
+    """The feature picked in the panel, outlined in black over everything else (even if it is not
+    in force on the chosen date: the panel lists what a round touched, whenever that was)."""
+    shown = tooltip_frame(feature, language)
+    if (shown.geom_type == "Point").any():
+        shown["geometry"] = shown.geometry.buffer(0.03)
+    return folium.GeoJson(
+        shown,
+        name="highlight",
+        style_function=lambda _: HIGHLIGHT_STYLE,
+        tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=list(TOOLTIP_ALIASES.get(language, TOOLTIP_ALIASES["en"])), sticky=True),
+    )
+
+
 def legend_entries(kinds: Iterable[str], language: str = "en") -> list[tuple[str, str, str]]:
     """(kind, label, colour) for each kind shown, in drawing order, for the legend panel."""
     shown = set(kinds)
@@ -132,16 +149,24 @@ def legend_entries(kinds: Iterable[str], language: str = "en") -> list[tuple[str
     return [(kind, KIND_LABELS[kind][index], str(KIND_STYLES[kind]["fillColor"])) for kind in KIND_ORDER if kind in shown]
 
 
-def render_map(countries: gpd.GeoDataFrame, state: gpd.GeoDataFrame, language: str = "en") -> None:
+def render_map(
+    countries: gpd.GeoDataFrame,
+    state: gpd.GeoDataFrame,
+    language: str = "en",
+    highlighted: gpd.GeoDataFrame | None = None,
+) -> None:
     """The map in the page. The base map keeps a stable key and only the feature layer changes,
     so a slider step redraws the polygons without re-mounting the map; `returned_objects=[]`
     stops panning and zooming from rerunning the script."""
     from streamlit_folium import st_folium
 
+    layer = features_layer(state, language)
+    if highlighted is not None and not highlighted.empty:
+        highlight_layer(highlighted, language).add_to(layer)
     st_folium(
         base_map(countries, language),
         key="map",
-        feature_group_to_add=features_layer(state, language),
+        feature_group_to_add=layer,
         returned_objects=[],
         height=MAP_HEIGHT,
         width="stretch",

@@ -23,6 +23,14 @@ def safe_link(title: str, url: object) -> str:
     return f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{label}</a>'
 
 
+MARKDOWN_SPECIALS = str.maketrans({character: "\\" + character for character in "[]*_`#<>|"})
+
+
+def plain_markdown(text: object) -> str:
+    """Data text for a Markdown element: link, emphasis and HTML syntax neutralised."""
+    return str(text).translate(MARKDOWN_SPECIALS)
+
+
 def arabic_block(text: object, tag: str = "div") -> str:
     return f'<{tag} dir="rtl" lang="ar" style="text-align:right">{html.escape(str(text))}</{tag}>'
 
@@ -58,12 +66,15 @@ def render_round_panel(round_row: pd.Series | None, sources: pd.DataFrame, discr
         details.append(f"<b>Observers:</b> {html.escape(', '.join(round_row['observers_en']))}")
     if details:
         st.markdown("<br>".join(details), unsafe_allow_html=True)
+    if round_row.get("observers_ar"):
+        st.markdown(arabic_block("المراقبون: " + "، ".join(round_row["observers_ar"])), unsafe_allow_html=True)
     if round_row.get("outcomes_en"):
         st.markdown(bullet_list(round_row["outcomes_en"]), unsafe_allow_html=True)
         st.markdown(bullet_list(round_row.get("outcomes_ar") or [], rtl=True), unsafe_allow_html=True)
     if discrepancies is not None and not discrepancies.empty:
-        for message in discrepancies["message_en"]:
-            st.warning(message)
+        for message_en, message_ar in zip(discrepancies["message_en"], discrepancies["message_ar"]):
+            st.warning(plain_markdown(message_en), icon="⚠️")
+            st.markdown(arabic_block(message_ar), unsafe_allow_html=True)
     render_sources(round_row["sources"], sources)
     st.caption(f"Confidence: {round_row['confidence']}")
 
@@ -108,3 +119,24 @@ def render_feature_table(state: pd.DataFrame) -> None:
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
+
+
+TOUCHED_KEY = "touched_feature"
+
+
+def render_touched_features(round_row: pd.Series | None, features: pd.DataFrame) -> str | None:
+    """The features this round created, changed or confirmed; returns the one picked to highlight."""
+    if round_row is None or not round_row.get("features"):
+        return None
+    touched = features[features["id"].isin(round_row["features"])]
+    labels = dict(zip(touched["id"], touched["name_en"] + " (" + touched["valid_from"].dt.date.astype(str) + ")"))
+    st.selectbox(
+        "Features this round created or changed — pick one to highlight it on the map",
+        options=list(labels),
+        index=None,
+        format_func=labels.get,
+        key=TOUCHED_KEY,
+        placeholder=f"{len(labels)} features",
+    )
+    chosen = st.session_state.get(TOUCHED_KEY)
+    return chosen if chosen in labels else None

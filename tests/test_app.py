@@ -68,7 +68,7 @@ def test_the_round_buttons_jump_between_round_starts(fixture_app):
 
 
 def test_picking_a_round_moves_the_slider_to_its_start(fixture_app):
-    fixture_app.selectbox[0].select("protocol-2020").run()
+    fixture_app.selectbox(key="jump_to_round").select("protocol-2020").run()
     assert fixture_app.slider[0].value == dt.date(2020, 3, 5)
     assert fixture_app.subheader[0].value == "Moscow protocol"
 
@@ -98,3 +98,12 @@ def test_the_real_panel_shows_the_round_19_discrepancy_beside_round_22():
     app.slider[0].set_value(dt.date(2024, 11, 12)).run()
     assert app.subheader[0].value.startswith("Astana 22")
     assert any("calls this round 19" in warning.value for warning in app.warning)
+
+
+def test_the_panel_lists_the_features_a_round_touched(fixture_app):
+    fixture_app.slider[0].set_value(dt.date(2017, 5, 4)).run()
+    touched = fixture_app.selectbox(key="touched_feature")
+    assert touched.options == ["Zone A (2017-05-04)"]
+    touched.select("zone-a").run()
+    assert not fixture_app.exception
+    assert fixture_app.selectbox(key="touched_feature").value == "zone-a"

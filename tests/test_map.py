@@ -7,7 +7,7 @@ import html as html_module
 
 import pytest
 
-from components.map import KIND_STYLES, base_map, features_layer, legend_entries
+from components.map import HIGHLIGHT_STYLE, KIND_STYLES, base_map, features_layer, highlight_layer, legend_entries
 from dataset import FEATURES, write_dataset
 from geo import load_base_layer, load_features, load_rounds, state_at
 
@@ -73,3 +73,15 @@ def test_the_legend_lists_only_the_kinds_on_the_map_in_drawing_order():
     assert entries[0][2] == KIND_STYLES["frontline"]["fillColor"]
     arabic = legend_entries(["frontline"], "ar")
     assert "المعارضة" in arabic[0][1]
+
+
+def test_a_highlighted_feature_is_outlined_even_when_not_in_force(countries, data_dir):
+    features = load_features(data_dir)
+    state = state_at("2020-03-06", features, load_rounds(data_dir))
+    fmap = base_map(countries)
+    layer = features_layer(state)
+    highlight_layer(features[features["id"] == "zone-a"]).add_to(layer)
+    layer.add_to(fmap)
+    html = fmap.get_root().render()
+    assert '"name": "Zone A"' in html  # ended in 2018, drawn because it was picked
+    assert f'"dashArray": "{HIGHLIGHT_STYLE["dashArray"]}"' in html
