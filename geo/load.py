@@ -5,6 +5,8 @@ Every problem raises DataError naming the file, the record id and the field.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 from pathlib import Path
@@ -18,6 +20,7 @@ import yaml
 from geo.errors import DataError, shorten
 from geo.schema import (
     CLAIM_FIELDS,
+    CONTROL_FIELDS,
     CRS,
     FEATURE_FIELDS,
     ROUND_FIELDS,
@@ -26,6 +29,8 @@ from geo.schema import (
 )
 from geo.validate import (
     check_date_order,
+    check_inside_bounds,
+    csv_record,
     check_geometry,
     check_outcome_verdict,
     check_references,
@@ -37,6 +42,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Points the app at another copy of the data (a fixture, a reviewer's edit) without code changes.
 DATA_DIR_VARIABLE = "DEESCALATION_DATA_DIR"
 ROUNDS_FILE = "rounds.yaml"
+CONTROL_FILE = "control_points.csv"
 CLAIMS_FILE = "claims.yaml"
 SOURCES_GLOB = "sources/*.yaml"
 FEATURES_GLOB = "features/*.geojson"
@@ -215,3 +221,27 @@ def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
     for record in records:
         check_outcome_verdict(record, name)
     return _frame(records, CLAIM_FIELDS, "claims")
+
+
+def load_control_points(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
+    """Who held which town from which date: one row per town and change of hands, as points.
+
+    >>> load_control_points().query("name_en == 'Saraqib'")[["date", "controller"]]  # doctest: +SKIP
+    """
+    directory = _data_dir(data_dir)
+    path = directory / CONTROL_FILE
+    name = _relative_name(path, directory)
+    rows = list(csv.DictReader(io.StringIO(_read_text(path, name))))
+    records = []
+    for line_number, row in enumerate(rows, start=2):
+        # A town has several rows: the record id names the town, the date and the CSV line.
+        row_id = f"{row.get('name_en') or row.get('town_id')} {row.get('date')} (line {line_number})"
+        record = validate_record(csv_record(row, CONTROL_FIELDS) | {"id": row_id}, CONTROL_FIELDS, name)
+        record["id"] = row_id
+        check_inside_bounds(record, name)
+        records.append(record)
+    check_references(records, "sources", set(load_sources(directory)["id"]), name, "source")
+    frame = pd.DataFrame.from_records(records, columns=column_names(CONTROL_FIELDS))
+    frame["date"] = pd.to_datetime(frame["date"])
+    points = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["longitude"], frame["latitude"]), crs=CRS)
+    return points.sort_values(["town_id", "date"], kind="stable").reset_index(drop=True)

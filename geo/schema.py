@@ -42,7 +42,7 @@ class Field:
     """One column of a data file: its name, type, whether it may be empty, what it allows."""
 
     name: str
-    type: str  # str | int | date | list | text_ar | geometry
+    type: str  # str | int | float | date | list | mapping | text_ar | geometry
     required: bool
     help: str
     allowed: tuple[str, ...] = ()
@@ -111,11 +111,25 @@ CLAIM_FIELDS: tuple[Field, ...] = (
     Field("verdict_sources", "list", False, "Sources behind the outcome verdict."),
 )
 
+CONTROL_FIELDS: tuple[Field, ...] = (
+    Field("town_id", "int", True, "GeoNames id of the town (data/base/towns.geojson)."),
+    Field("name_en", "str", True, "The town's usual English name."),
+    Field("name_ar", "text_ar", True, "The town's usual Arabic name."),
+    Field("latitude", "float", True, "GeoNames latitude, copied exactly."),
+    Field("longitude", "float", True, "GeoNames longitude, copied exactly."),
+    Field("date", "date", True, "From this day the town was held by `controller` (a change of hands, or the baseline of 4 May 2017)."),
+    Field("controller", "str", True, "Who held it.", CONTROLLERS),
+    Field("sources", "list", True, "Source ids, separated by `;` in the CSV."),
+    Field("confidence", "str", True, "How sure the date and the controller are.", CONFIDENCE_LEVELS),
+    Field("note", "str", False, "Evidence and doubts, in a sentence or two."),
+)
+
 TABLES: dict[str, tuple[Field, ...]] = {
     "rounds": ROUND_FIELDS,
     "features": FEATURE_FIELDS,
     "sources": SOURCE_FIELDS,
     "claims": CLAIM_FIELDS,
+    "control_points": CONTROL_FIELDS,
 }
 
 

