@@ -6,15 +6,15 @@ HTML-escaped on the copy handed to folium (its tooltips do not escape), never in
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
 import folium
 import geopandas as gpd
 import pandas as pd
 
-from components.assets import LOCAL_CSS, LOCAL_JS
-from geo.schema import CRS, SYRIA_BOUNDS
+from components.basemap import base_map
+from components.text import escape_text
+from geo.schema import CRS
 
 # Okabe-Ito colours: distinguishable with the common forms of colour blindness.
 KIND_STYLES: dict[str, dict[str, object]] = {
@@ -36,14 +36,6 @@ KIND_ORDER = ("deescalation_zone", "frontline", "demilitarized_zone", "security_
 TOOLTIP_FIELDS = ("name", "dates", "sources_text", "confidence")
 TOOLTIP_ALIASES = {"en": ("Name", "Valid", "Sources", "Confidence"), "ar": ("الاسم", "الفترة", "المصادر", "درجة الثقة")}
 MAP_HEIGHT = 620
-
-
-def escape_text(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
-    """A copy whose text columns are HTML-escaped, so a name like `<img onerror=...>` shows as text."""
-    escaped = frame.copy()
-    for column in columns:
-        escaped[column] = escaped[column].map(lambda value: html.escape(str(value)) if pd.notna(value) else "")
-    return escaped
 
 
 def period_text(valid_from: pd.Timestamp, valid_to: pd.Timestamp | None) -> str:
@@ -69,34 +61,6 @@ def tooltip_frame(state: gpd.GeoDataFrame, language: str) -> gpd.GeoDataFrame:
         crs=CRS,
     )
     return escape_text(shown, ("id", "name", "dates", "sources_text", "confidence"))
-
-
-def base_map(countries: gpd.GeoDataFrame, language: str = "en") -> folium.Map:
-    """The map that does not change with the date: Syria and its neighbours, fitted to Syria.
-
-    No tile layer by default: the vector outline needs no network, for demos offline.
-    """
-    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, zoom_snap=0.25)
-    fmap.default_js = LOCAL_JS
-    fmap.default_css = LOCAL_CSS
-    west, south, east, north = SYRIA_BOUNDS
-    fmap.fit_bounds([[south, west], [north, east]])
-    neighbours = countries[countries["code"] != "SYR"]
-    name_column = "name_ar" if language == "ar" else "name_en"
-    folium.GeoJson(
-        escape_text(neighbours[["code", name_column, "geometry"]], [name_column]),
-        name="neighbours",
-        style_function=lambda _: {"fillColor": "#E8E8E8", "color": "#9A9A9A", "weight": 1, "fillOpacity": 1},
-        tooltip=folium.GeoJsonTooltip(fields=[name_column], labels=False),
-        control=False,
-    ).add_to(fmap)
-    folium.GeoJson(
-        countries[countries["code"] == "SYR"][["code", "geometry"]],
-        name="syria",
-        style_function=lambda _: {"fillColor": "#FFFFFF", "color": "#333333", "weight": 2, "fillOpacity": 1},
-        control=False,
-    ).add_to(fmap)
-    return fmap
 
 
 def feature_style(feature: dict) -> dict[str, object]:
@@ -150,7 +114,7 @@ def legend_entries(kinds: Iterable[str], language: str = "en") -> list[tuple[str
 
 
 def render_map(
-    countries: gpd.GeoDataFrame,
+    base: dict[str, gpd.GeoDataFrame],
     state: gpd.GeoDataFrame,
     language: str = "en",
     highlighted: gpd.GeoDataFrame | None = None,
@@ -164,7 +128,7 @@ def render_map(
     if highlighted is not None and not highlighted.empty:
         highlight_layer(highlighted, language).add_to(layer)
     st_folium(
-        base_map(countries, language),
+        base_map(base, language),
         key="map",
         feature_group_to_add=layer,
         returned_objects=[],

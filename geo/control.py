@@ -94,3 +94,20 @@ def parts_containing(area: BaseGeometry, anchors: Iterable[Point]) -> BaseGeomet
 def area_km2(frame: gpd.GeoDataFrame) -> pd.Series:
     """Each geometry's area in km², measured in the equal-area projection."""
     return frame.to_crs(EQUAL_AREA_CRS).area / SQUARE_METRES_PER_KM2
+
+
+def towns_for_map(towns: gpd.GeoDataFrame, control_points: gpd.GeoDataFrame, label_population: int) -> gpd.GeoDataFrame:
+    """The towns worth drawing: every tracked town (with the control table's spelling of its
+    names) and every city of at least `label_population`; cities are `labelled` on the map.
+
+    >>> towns_for_map(load_base_layer("towns"), load_control_points(), 100_000)["labelled"].sum()  # doctest: +SKIP
+    """
+    names = control_points.drop_duplicates("town_id").set_index("town_id")[["name_en", "name_ar"]]
+    tracked = towns["town_id"].isin(names.index)
+    cities = towns["population"] >= label_population
+    shown = towns[tracked | cities].copy()
+    known = shown["town_id"].isin(names.index)
+    shown.loc[known, "name_en"] = shown.loc[known, "town_id"].map(names["name_en"])
+    shown.loc[known, "name_ar"] = shown.loc[known, "town_id"].map(names["name_ar"])
+    shown["labelled"] = shown["population"] >= label_population
+    return shown[["town_id", "name_en", "name_ar", "population", "labelled", "geometry"]].reset_index(drop=True)

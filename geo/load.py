@@ -97,7 +97,8 @@ def data_fingerprint(data_dir: Path | str | None = None) -> tuple:
     """Where the data is and when each file last changed: a cache key that changes when a file is
     edited, added or removed, so a running app reloads instead of serving stale data."""
     directory = _data_dir(data_dir)
-    files = [directory / ROUNDS_FILE, directory / CLAIMS_FILE, directory / "base" / "countries.geojson"]
+    files = [directory / ROUNDS_FILE, directory / CLAIMS_FILE, directory / CONTROL_FILE]
+    files += sorted(directory.glob("base/*.geojson"))
     files += sorted(directory.glob(SOURCES_GLOB)) + sorted(directory.glob(FEATURES_GLOB))
     stamps = []
     for path in files:

@@ -75,12 +75,22 @@ CLAIMS = [
 ]
 
 
-def write_dataset(directory: Path, sources=SOURCES, rounds=ROUNDS, features=FEATURES, claims=CLAIMS) -> Path:
+# Who held which town: Idlib (inside IDLIB_SQUARE) throughout, and a town south of it that changes hands.
+CONTROL_CSV = """town_id,name_en,name_ar,latitude,longitude,date,controller,sources,confidence,note
+169389,Idlib,إدلب,35.93062,36.63393,2017-05-04,opposition,src-a,high,fixture
+168325,Khan Shaykhun,خان شيخون,35.44208,36.65095,2017-05-04,opposition,src-a,high,fixture
+168325,Khan Shaykhun,خان شيخون,35.44208,36.65095,2019-08-21,government,src-a,medium,fixture
+170017,Hama,حماة,35.13179,36.75783,2017-05-04,government,src-a,high,fixture
+"""
+
+
+def write_dataset(directory: Path, sources=SOURCES, rounds=ROUNDS, features=FEATURES, claims=CLAIMS, control_csv=CONTROL_CSV) -> Path:
     (directory / "sources").mkdir(parents=True, exist_ok=True)
     (directory / "features").mkdir(exist_ok=True)
     (directory / "sources" / "test.yaml").write_text(yaml.safe_dump(sources, allow_unicode=True), encoding="utf-8")
     (directory / "rounds.yaml").write_text(yaml.safe_dump(rounds, allow_unicode=True), encoding="utf-8")
     (directory / "claims.yaml").write_text(yaml.safe_dump(claims, allow_unicode=True), encoding="utf-8")
+    (directory / "control_points.csv").write_text(control_csv, encoding="utf-8")
     collection = {"type": "FeatureCollection", "features": features}
     (directory / "features" / "all.geojson").write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
     return directory

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import copy
+import json
 import html as html_module
 
 import pytest
 
-from components.map import HIGHLIGHT_STYLE, KIND_STYLES, base_map, features_layer, highlight_layer, legend_entries
+from components.basemap import base_map
+from components.map import HIGHLIGHT_STYLE, KIND_STYLES, features_layer, highlight_layer, legend_entries
+from geo.control import towns_for_map
 from dataset import FEATURES, write_dataset
-from geo import load_base_layer, load_features, load_rounds, state_at
+from geo import load_base_layer, load_control_points, load_features, load_rounds, state_at
 
 
 @pytest.fixture(scope="module")
 def countries():
-    return load_base_layer("countries")
+    """The base layers as the dashboard passes them (named for the outline they start with)."""
+    base = {name: load_base_layer(name) for name in ("countries", "governorates", "roads")}
+    base["towns"] = towns_for_map(load_base_layer("towns"), load_control_points(), 100_000)
+    return base
+
+
+def in_script(text: str) -> str:
+    """How folium writes a text inside its script: JSON with <, > and non-ASCII escaped."""
+    return json.dumps(text)[1:-1].replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def map_html(countries, data_dir, date: str) -> str:
@@ -85,3 +96,16 @@ def test_a_highlighted_feature_is_outlined_even_when_not_in_force(countries, dat
     html = fmap.get_root().render()
     assert '"name": "Zone A"' in html  # ended in 2018, drawn because it was picked
     assert f'"dashArray": "{HIGHLIGHT_STYLE["dashArray"]}"' in html
+
+
+def test_the_base_map_draws_governorates_highways_and_named_towns(countries, data_dir):
+    html = map_html(countries, data_dir, "2020-03-06")
+    assert '"code": "M4"' in html and '"code": "M5"' in html
+    assert '"name_en": "Maarat al-Numan"' in html  # a tracked town, with the control table's spelling
+    assert in_script("town-label") in html and in_script(">Aleppo</div>") in html  # cities are labelled
+    assert html.count('"type": "LineString"') + html.count('"type": "MultiLineString"') >= 10  # governorate lines
+
+
+def test_the_base_map_speaks_arabic(countries):
+    html = base_map(countries, "ar").get_root().render()
+    assert in_script(">حلب</div>") in html
