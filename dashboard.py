@@ -60,5 +60,5 @@ with panel_column:
     highlighted_id = render_touched_features(current_round, features)
 with map_column:
     render_map(base, state, highlighted=features[features["id"] == highlighted_id] if highlighted_id else None)
-    render_legend(legend_entries(state["kind"]))
+    render_legend(legend_entries(state["kind"], with_base=True))
     render_feature_table(state)

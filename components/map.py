@@ -106,11 +106,21 @@ def highlight_layer(feature: gpd.GeoDataFrame, language: str = "en") -> folium.G
     )
 
 
-def legend_entries(kinds: Iterable[str], language: str = "en") -> list[tuple[str, str, str]]:
-    """(kind, label, colour) for each kind shown, in drawing order, for the legend panel."""
+BASE_LEGEND: tuple[tuple[str, tuple[str, str], str], ...] = (
+    ("governorate", ("Governorate boundary", "حدود المحافظة"), "#8C8C8C"),
+    ("highway", ("M4 / M5 highway", "الطريق الدولي M4 / M5"), "#555555"),
+    ("town", ("Town (tracked in the control facts) or city", "بلدة (من جدول السيطرة) أو مدينة"), "#FFFFFF"),
+)
+
+
+def legend_entries(kinds: Iterable[str], language: str = "en", with_base: bool = False) -> list[tuple[str, str, str]]:
+    """(kind, label, colour) for each kind shown, in drawing order, then the base layers if asked."""
     shown = set(kinds)
     index = 1 if language == "ar" else 0
-    return [(kind, KIND_LABELS[kind][index], str(KIND_STYLES[kind]["fillColor"])) for kind in KIND_ORDER if kind in shown]
+    entries = [(kind, KIND_LABELS[kind][index], str(KIND_STYLES[kind]["fillColor"])) for kind in KIND_ORDER if kind in shown]
+    if with_base:
+        entries += [(kind, labels[index], colour) for kind, labels, colour in BASE_LEGEND]
+    return entries
 
 
 def render_map(

@@ -116,6 +116,7 @@ def render_feature_table(state: pd.DataFrame) -> None:
             "Until": state["valid_to"].dt.date,
             "Confidence": state["confidence"],
             "Sources": state["sources"].map(", ".join),
+            "How it is drawn": state["note"],
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")

@@ -82,6 +82,8 @@ def test_the_legend_lists_only_the_kinds_on_the_map_in_drawing_order():
     entries = legend_entries(["security_corridor", "frontline", "frontline"])
     assert [kind for kind, _, _ in entries] == ["frontline", "security_corridor"]
     assert entries[0][2] == KIND_STYLES["frontline"]["fillColor"]
+    with_base = legend_entries(["frontline"], with_base=True)
+    assert [kind for kind, _, _ in with_base] == ["frontline", "governorate", "highway", "town"]
     arabic = legend_entries(["frontline"], "ar")
     assert "المعارضة" in arabic[0][1]
 
