@@ -14,6 +14,7 @@ from components.slider import render_time_controls, timeline_chart
 from geo.claims import check_claims, discrepancies_for
 from geo.control import towns_for_map
 from geo.query import features_valid_on, join_rounds, latest_round
+from geo.view_state import ViewState, parse_view_state, view_query
 
 LABELLED_CITY_POPULATION = 100_000
 
@@ -46,10 +47,14 @@ except geo.DataError as error:
     st.stop()
 
 st.title("Syria's de-escalation zones, 2017–2024")
+view = parse_view_state(st.query_params.to_dict())
+for message in view.messages:
+    st.warning(message)
 with st.sidebar:
-    chosen = render_time_controls(rounds)
+    chosen = render_time_controls(rounds, initial=view.date)
     st.altair_chart(timeline_chart(rounds, chosen), width="stretch")
 
+st.query_params.update(view_query(ViewState(date=chosen)))
 state = features_valid_on(features, chosen)
 current_round = latest_round(rounds, chosen)
 map_column, panel_column = st.columns([3, 2])

@@ -23,6 +23,23 @@ def fixture_app(data_dir, monkeypatch) -> AppTest:
     return app
 
 
+@pytest.fixture
+def fixture_app_factory(data_dir, monkeypatch):
+    """An app on the fixture data, opened with the given query string."""
+    shutil.copytree(ROOT / "data" / "base", data_dir / "base")
+    monkeypatch.setenv("DEESCALATION_DATA_DIR", str(data_dir))
+
+    def open_with(query: dict[str, str]) -> AppTest:
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+        for key, value in query.items():
+            app.query_params[key] = value
+        app.run()
+        assert not app.exception, app.exception
+        return app
+
+    return open_with
+
+
 def shown_feature_names(app: AppTest) -> set[str]:
     return set(app.dataframe[0].value["Name"])
 
@@ -107,3 +124,23 @@ def test_the_panel_lists_the_features_a_round_touched(fixture_app):
     touched.select("zone-a").run()
     assert not fixture_app.exception
     assert fixture_app.selectbox(key="touched_feature").value == "zone-a"
+
+
+def test_a_link_with_a_date_opens_that_date(fixture_app_factory):
+    app = fixture_app_factory({"date": "2020-03-06"})
+    assert app.slider[0].value == dt.date(2020, 3, 6)
+    assert app.subheader[0].value == "Moscow protocol"
+    assert not app.warning or all("Ignored" not in warning.value for warning in app.warning)
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2030-01-01", "2020-02-30", "<script>alert(1)</script>", "' OR 1=1 --", "9" * 500])
+def test_a_bad_date_in_the_link_warns_and_falls_back(fixture_app_factory, value):
+    app = fixture_app_factory({"date": value})
+    assert not app.exception
+    assert app.slider[0].value == dt.date(2017, 5, 4)
+    assert any(warning.value.startswith("Ignored date=") for warning in app.warning)
+
+
+def test_moving_the_slider_updates_the_link(fixture_app):
+    fixture_app.slider[0].set_value(dt.date(2019, 8, 21)).run()
+    assert fixture_app.query_params["date"] in ("2019-08-21", ["2019-08-21"])
