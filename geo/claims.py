@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from geo.dates import month_year
 from geo.validate import parse_date_value
 
 CHECK_COLUMNS = [
@@ -28,13 +29,6 @@ CLAIM_PHRASES = {
     "city_en": ("places it in {claimed}", "يضعها في {claimed}"),
     "outcome": ("says {claimed}", "يقول إن {claimed}"),
 }
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-# Levantine and common names together, as Arabic readers in Syria expect.
-MONTHS_AR = (
-    "كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيو",
-    "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر",
-)
-
 
 def _normalise(text: object) -> str:
     folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
@@ -75,11 +69,8 @@ def report_label(source: pd.Series | None, source_id: str) -> tuple[str, str]:
     date = source["date"] if source is not None else None
     if date is None or pd.isna(date):
         return f"A report ({source_id})", f"تقرير ({source_id})"
-    date = pd.Timestamp(date)
-    return (
-        f"A report of {MONTHS_EN[date.month - 1]} {date.year}",
-        f"تقرير صادر في {MONTHS_AR[date.month - 1]} {date.year}",
-    )
+    day = pd.Timestamp(date).date()
+    return f"A report of {month_year(day, 'en')}", f"تقرير صادر في {month_year(day, 'ar')}"
 
 
 def _messages(field: str, claimed: object, canonical_text: str, report: tuple[str, str], status: str) -> tuple[str, str]:

@@ -13,6 +13,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.schema import PERIOD_END, PERIOD_START
+from geo.validate import parse_date_value
 
 ROUND_COLUMNS_JOINED = ("number", "kind", "start", "end", "title_en", "title_ar", "city_en", "city_ar")
 
@@ -23,21 +24,12 @@ def parse_date(value: object) -> dt.date:
     >>> parse_date("2020-03-05")
     datetime.date(2020, 3, 5)
     """
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(
-                f"not a valid date: {text[:40]!r}; expected YYYY-MM-DD, e.g. 2020-03-05"
-            ) from None
-    raise ValueError(f"not a date: expected a date or YYYY-MM-DD text, got {type(value).__name__}")
+    if not isinstance(value, (str, dt.date)):
+        raise ValueError(f"not a date: expected a date or YYYY-MM-DD text, got {type(value).__name__}")
+    try:
+        return parse_date_value(value)  # pandas Timestamps are datetimes
+    except ValueError:
+        raise ValueError(f"not a valid date: {str(value).strip()[:40]!r}; expected YYYY-MM-DD, e.g. 2020-03-05") from None
 
 
 def in_period(date: dt.date) -> bool:

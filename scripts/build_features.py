@@ -36,6 +36,7 @@ from shapely.geometry.base import BaseGeometry
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from geo.dates import day_month_year  # noqa: E402
 from geo.control import control_on, controlled_area, parts_containing  # noqa: E402
 from geo.load import load_base_layer, load_control_points, load_rounds  # noqa: E402
 from geo.query import latest_round  # noqa: E402
@@ -50,9 +51,6 @@ NORTH_WEST_LATITUDE = 35.0
 SIMPLIFY_METRES = 250
 PROPERTY_KEYS = ("id", "kind", "name_en", "name_ar", "valid_from", "valid_to", "round_id", "sources", "confidence", "note")
 CONFIDENCE_ORDER = ("low", "medium", "high")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-MONTHS_AR = ("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيو",
-             "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر")
 
 
 class Inputs:
@@ -120,10 +118,6 @@ def build_geometry(spec: dict[str, Any], inputs: Inputs, built: dict[str, tuple[
     return geometry.simplify(SIMPLIFY_METRES)
 
 
-def date_words(date: dt.date) -> tuple[str, str]:
-    return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}", f"{date.day} {MONTHS_AR[date.month - 1]} {date.year}"
-
-
 def lowest_confidence(levels: list[str], ceiling: str) -> str:
     return min([*levels, ceiling], key=CONFIDENCE_ORDER.index)
 
@@ -150,7 +144,7 @@ def expand_series(series: dict[str, Any], inputs: Inputs) -> list[dict[str, Any]
         changed = changes_near(inputs, day, geometry, snapshots[-1]["_geometry"] if snapshots else geometry)
         round_id = milestones.get(day) or latest_round(milestone_rows, day)["id"]
         round_sources = inputs.rounds.set_index("id").at[round_id, "sources"] if day in milestones else []
-        date_en, date_ar = date_words(day)
+        date_en, date_ar = day_month_year(day, "en"), day_month_year(day, "ar")
         sources = sorted(set(sum(changed["sources"], [])) | set(round_sources) | set(series["sources"]))
         snapshots.append(
             {
