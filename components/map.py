@@ -6,13 +6,16 @@ HTML-escaped on the copy handed to folium (its tooltips do not escape), never in
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 import folium
 import geopandas as gpd
 import pandas as pd
 
-from components.basemap import base_map
+from folium.utilities import JsCode
+
 from components.text import escape_text
 from geo.schema import CRS
 
@@ -67,26 +70,54 @@ def feature_style(feature: dict) -> dict[str, object]:
     return {key: value for key, value in KIND_STYLES[feature["properties"]["kind"]].items() if key != "radius"}
 
 
-def features_layer(state: gpd.GeoDataFrame, language: str = "en") -> folium.FeatureGroup:
-    """The features in force on the chosen date, one GeoJson per kind, styled by kind."""
+class Layer(NamedTuple):
+    """A layer published as a static file: the frame (for folium's checks and styles) and its URL."""
+
+    frame: gpd.GeoDataFrame
+    url: str
+
+
+def remote_geojson(layer: Layer, **options: Any) -> folium.GeoJson:
+    """A folium GeoJson whose data the browser fetches from `layer.url` instead of carrying it.
+
+    The published file must be `layer.frame.to_json()` (ids kept): folium keys its styles by them.
+
+    folium validates the style and tooltip against the local frame, then writes only the URL into
+    the script: a rerun sends a few kilobytes instead of every geometry again.
+    """
+    geojson = folium.GeoJson(layer.frame, **options)
+    geojson.embed = False
+    geojson.embed_link = layer.url
+    return geojson
+
+
+def visible_filter(visible_ids: Iterable[str]) -> JsCode:
+    """Leaflet's `filter` option: draw only the features whose id is in the list."""
+    ids = json.dumps(sorted(set(visible_ids)))
+    return JsCode(f"function(feature) {{ return {ids}.includes(feature.properties.id); }}")
+
+
+def features_layer(visible_ids: Iterable[str], published: Layer, language: str = "en") -> folium.FeatureGroup:
+    """The features in force: every feature is published once; this layer draws the listed ones,
+    styled by kind, posts as circles, with a tooltip (name, dates, sources, confidence)."""
     group = folium.FeatureGroup(name="features")
-    shown = tooltip_frame(state, language)
     aliases = list(TOOLTIP_ALIASES.get(language, TOOLTIP_ALIASES["en"]))
-    for kind in KIND_ORDER:
-        of_kind = shown[shown["kind"] == kind]
-        if of_kind.empty:
-            continue
-        marker = None
-        if kind == "observation_post":
-            marker = folium.CircleMarker(radius=KIND_STYLES[kind]["radius"])
-        folium.GeoJson(
-            of_kind,
-            name=kind,
-            style_function=feature_style,
-            marker=marker,
-            tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=aliases, sticky=True),
-        ).add_to(group)
+    remote_geojson(
+        published,
+        name="features",
+        style_function=feature_style,
+        marker=folium.CircleMarker(radius=KIND_STYLES["observation_post"]["radius"]),
+        tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=aliases, sticky=True),
+        filter=visible_filter(visible_ids),
+    ).add_to(group)
     return group
+
+
+def publishable_features(features: gpd.GeoDataFrame, language: str) -> gpd.GeoDataFrame:
+    """Every feature as the browser gets it: tooltip fields only, escaped, drawn in kind order."""
+    shown = tooltip_frame(features, language)
+    order = shown["kind"].map(KIND_ORDER.index)
+    return shown.iloc[order.argsort(kind="stable")].reset_index(drop=True)
 
 
 HIGHLIGHT_STYLE = {"color": "#000000", "weight": 4, "dashArray": "2 6", "fillOpacity": 0.0, "fillColor": "#000000"}
@@ -124,7 +155,8 @@ def legend_entries(kinds: Iterable[str], language: str = "en", with_base: bool =
 
 
 def render_map(
-    base: dict[str, gpd.GeoDataFrame],
+    base: dict[str, Layer],
+    published: Layer,
     state: gpd.GeoDataFrame,
     language: str = "en",
     highlighted: gpd.GeoDataFrame | None = None,
@@ -134,7 +166,9 @@ def render_map(
     stops panning and zooming from rerunning the script."""
     from streamlit_folium import st_folium
 
-    layer = features_layer(state, language)
+    from components.basemap import base_map
+
+    layer = features_layer(state["id"], published, language)
     if highlighted is not None and not highlighted.empty:
         highlight_layer(highlighted, language).add_to(layer)
     st_folium(

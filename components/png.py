@@ -1,0 +1,470 @@
+"""The map of one date as a PNG for briefings: geopandas + matplotlib, no browser, no network.
+
+Frames in, PNG bytes out; the frames are loaded through `geo` when not given. Colours and labels
+come from components.map and components.basemap, so the PNG and the dashboard cannot drift apart.
+Sizes are tuned for 1920x1080 at 150 dpi and scale with the figure, so another dpi changes the
+resolution, not the layout. Arabic text is reshaped (and put in visual order when matplotlib
+cannot), with matplotlib's bundled DejaVu Sans, which has the Arabic glyphs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import textwrap
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import arabic_reshaper
+import bidi
+import geopandas as gpd
+import matplotlib
+import pandas as pd
+import shapely
+from matplotlib import patheffects
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Text
+
+import geo
+from components.basemap import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_RADIUS
+from components.map import KIND_ORDER, KIND_STYLES, legend_entries
+from geo.control import towns_for_map
+from geo.dates import day_month_year
+from geo.query import features_valid_on, in_period, latest_round
+from geo.schema import CRS, EQUAL_AREA_CRS, PERIOD_END, PERIOD_START, SYRIA_BOUNDS
+
+LANGUAGES = ("en", "ar")
+REFERENCE_INCHES = (12.8, 7.2)  # 1920x1080 at 150 dpi: every size below is tuned for it
+# Leaflet sizes are CSS pixels; at the reference size one image pixel is 72 * 12.8 / 1920 points.
+POINTS_PER_PIXEL = 0.48
+SIZE_LIMITS_PX = (320, 10_000)
+DPI_LIMITS = (50, 600)
+# Idlib, western Aleppo, northern Hama and Latakia: where every feature after mid-2018 lies.
+NORTH_WEST = (35.6, 34.85, 38.3, 36.85)
+MARGIN = 0.06  # of the extent, around the features
+LABELLED_CITY_POPULATION = 100_000  # as the dashboard: cities this big are always named
+MAX_SOURCE_NAMES = 7
+MAX_PUBLISHER_CHARS = 30
+ARABIC = re.compile("[\u0600-\u06ff]")
+# Figure fractions (left, bottom, width, height) for English; Arabic mirrors them left to right.
+MAP_BOX = (0.012, 0.105, 0.70, 0.765)
+LOCATOR_BOX = (0.735, 0.555, 0.25, 0.315)
+LEGEND_TOP = 0.53
+FONT_SIZES = {"title": 19, "subtitle": 10, "legend": 8.5, "label": 8, "country": 9, "footer": 7.2, "scale": 7.5}
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "posts": ("{count} Turkish observation posts", "نقاط المراقبة التركية: {count}"),
+    "nothing": ("No feature of the map in force on this date", "لا توجد عناصر سارية على الخريطة في هذا التاريخ"),
+    "sources": ("Sources: round: {round}; map: {features}", "المصادر: الجولة: {round}؛ الخريطة: {features}"),
+    "more": ("{names} and {count} more (all in data/sources/)", "{names} و{count} غيرها (كلها في data/sources/)"),
+    "attribution": (
+        "Natural Earth (public domain); GeoNames (CC BY 4.0); project data: {note}",
+        "Natural Earth (ملكية عامة)؛ GeoNames (CC BY 4.0)؛ بيانات المشروع: {note}",
+    ),
+    "confidence": (
+        "lines drawn from GeoNames town points, approximate; confidence of the {total} features shown: {counts} (method in data/README.md)",
+        "الخطوط مرسومة من مواقع البلدات في GeoNames وهي تقريبية؛ درجة الثقة بالعناصر المعروضة ({total}): {counts} (الطريقة في data/README.md)",
+    ),
+    "high": ("{count} high", "{count} عالية"),
+    "medium": ("{count} medium", "{count} متوسطة"),
+    "low": ("{count} low", "{count} منخفضة"),
+    "km": ("{length} km", "{length} كم"),
+}
+
+
+@dataclass(frozen=True)
+class RenderedMap:
+    """The drawn figure, its main map axes and title, for saving and for tests."""
+
+    figure: Figure
+    map_axes: Axes
+    title: Text
+
+    def pixel_of(self, longitude: float, latitude: float) -> tuple[int, int]:
+        """The (column, row) of a lon/lat in the saved PNG, row 0 at the top."""
+        point = gpd.GeoSeries(gpd.points_from_xy([longitude], [latitude]), crs=CRS).to_crs(EQUAL_AREA_CRS)[0]
+        x, y = self.map_axes.transData.transform((point.x, point.y))
+        return int(x), int(self.figure.bbox.height - y)
+
+
+def text(key: str, language: str, **values: object) -> str:
+    return TEXTS[key][language == "ar"].format(**values)
+
+
+@lru_cache(maxsize=1)
+def matplotlib_orders_bidi() -> bool:
+    """Whether matplotlib lays text out with libraqm (3.11+), which applies the bidi algorithm
+    itself: python-bidi's visual order would then be reversed a second time (seen in a render)."""
+    try:
+        from matplotlib import _text_helpers
+        from matplotlib.font_manager import FontProperties, fontManager, get_font
+
+        font = get_font(fontManager._find_fonts_by_props(FontProperties(family="DejaVu Sans")))
+        font.set_size(12, 72)
+        alef, beh = sorted(_text_helpers.layout("\u0627\u0628", font), key=lambda item: item.char != "\u0627")
+        return alef.x > beh.x
+    except Exception:  # a private helper: if it moved, assume the older left-to-right layout
+        return False
+
+
+def shaped(value: object, language: str) -> str:
+    """Text as matplotlib must get it: Arabic letters joined (presentation forms from
+    arabic-reshaper) and, where matplotlib does no bidi, in right-to-left visual order."""
+    raw = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    if language != "ar" or not ARABIC.search(raw):
+        return raw
+    lines = [arabic_reshaper.reshape(line) for line in raw.split("\n")]
+    if not matplotlib_orders_bidi():
+        lines = [bidi.get_display(line, base_dir="R") for line in lines]
+    return "\n".join(lines)
+
+
+def cut(value: str, max_chars: int) -> str:
+    return value if len(value) <= max_chars else value[: max_chars - 1].rstrip() + "…"
+
+
+def checked_date(date: object) -> dt.date:
+    """The date as a `datetime.date`; a malformed date or one off the slider raises ValueError."""
+    day = geo.parse_date(date)
+    if not in_period(day):
+        raise ValueError(f"date {day.isoformat()} is outside the period mapped, {PERIOD_START.isoformat()} to {PERIOD_END.isoformat()}")
+    return day
+
+
+def check_options(language: str, width_px: int, height_px: int, dpi: int) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
+    for name, value, (low, high) in (("width_px", width_px, SIZE_LIMITS_PX), ("height_px", height_px, SIZE_LIMITS_PX), ("dpi", dpi, DPI_LIMITS)):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"{name} must be a whole number from {low} to {high}, got {value!r}")
+
+
+def default_base() -> dict[str, gpd.GeoDataFrame]:
+    """The base layers as the dashboard has them (towns reduced to tracked towns and cities)."""
+    base = {name: geo.load_base_layer(name) for name in ("countries", "governorates", "roads")}
+    base["towns"] = towns_for_map(geo.load_base_layer("towns"), geo.load_control_points(), LABELLED_CITY_POPULATION)
+    return base
+
+
+def projected(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    return frame.to_crs(EQUAL_AREA_CRS)
+
+
+def fitted(bounds: tuple[float, float, float, float], aspect: float) -> tuple[float, float, float, float]:
+    """Bounds grown around their centre to a width/height ratio, so x and y keep one scale."""
+    west, south, east, north = bounds
+    width, height = east - west, north - south
+    width, height = max(width, height * aspect), max(height, width / aspect)
+    centre_x, centre_y = (west + east) / 2, (south + north) / 2
+    return centre_x - width / 2, centre_y - height / 2, centre_x + width / 2, centre_y + height / 2
+
+
+def map_extent(shown: gpd.GeoDataFrame, aspect: float) -> tuple[float, float, float, float]:
+    """The north-west, grown to every feature in force (the 2017 zones reach Damascus and Daraa)."""
+    area = gpd.GeoSeries([shapely.box(*NORTH_WEST)], crs=CRS).to_crs(EQUAL_AREA_CRS)
+    west, south, east, north = pd.concat([area, shown.geometry]).total_bounds
+    pad = MARGIN * max(east - west, north - south)
+    return fitted((west - pad, south - pad, east + pad, north + pad), aspect)
+
+
+def box_for(language: str, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    left, bottom, width, height = box
+    return (1 - left - width, bottom, width, height) if language == "ar" else box
+
+
+def set_view(axes: Axes, extent: tuple[float, float, float, float]) -> None:
+    axes.set_xlim(extent[0], extent[2])
+    axes.set_ylim(extent[1], extent[3])
+    axes.set_axis_off()
+
+
+def draw_base(axes: Axes, base: dict[str, gpd.GeoDataFrame], scale: float) -> None:
+    """Neighbours, Syria, governorate lines and the M4/M5, under the features as on the dashboard."""
+    countries = projected(base["countries"])
+    for frame, style, order in ((countries[countries["code"] != "SYR"], NEIGHBOUR_STYLE, 1), (countries[countries["code"] == "SYR"], SYRIA_STYLE, 2)):
+        frame.plot(ax=axes, facecolor=style["fillColor"], edgecolor=style["color"], linewidth=line_width(style, scale), zorder=order)
+    if "governorates" in base:
+        projected(base["governorates"]).plot(ax=axes, color=GOVERNORATE_STYLE["color"], linewidth=line_width(GOVERNORATE_STYLE, scale),
+                                             linestyle=dashes(GOVERNORATE_STYLE, scale), zorder=3)
+    if "roads" in base:
+        projected(base["roads"]).plot(ax=axes, color=ROAD_STYLE["color"], linewidth=line_width(ROAD_STYLE, scale), zorder=4)
+
+
+def line_width(style: dict[str, object], scale: float) -> float:
+    return float(style.get("weight", 1)) * POINTS_PER_PIXEL * scale
+
+
+def dashes(style: dict[str, object], scale: float) -> str | tuple[int, tuple[float, ...]]:
+    """Leaflet's `dashArray` (pixels) as a matplotlib dash pattern (in line widths)."""
+    if "dashArray" not in style:
+        return "solid"
+    width = line_width(style, scale)
+    return 0, tuple(float(part) * POINTS_PER_PIXEL * scale / width for part in str(style["dashArray"]).split())
+
+
+def draw_features(axes: Axes, shown: gpd.GeoDataFrame, scale: float) -> None:
+    """The features in force, bottom to top in the dashboard's order, in its colours."""
+    for order, kind in enumerate(KIND_ORDER, start=5):
+        of_kind, style = shown[shown["kind"] == kind], KIND_STYLES[kind]
+        if of_kind.empty:
+            continue
+        fill = to_rgba(str(style["fillColor"]), float(style["fillOpacity"]))
+        if kind == "observation_post":
+            diameter = 2 * float(style["radius"]) * POINTS_PER_PIXEL * scale
+            of_kind.plot(ax=axes, marker="o", markersize=diameter**2, color=fill, edgecolor=style["color"],
+                         linewidth=line_width(style, scale), zorder=order + 2)
+        else:
+            of_kind.plot(ax=axes, facecolor=fill, edgecolor=style["color"], linewidth=line_width(style, scale),
+                         linestyle=dashes(style, scale), zorder=order)
+
+
+def halo(scale: float) -> list[patheffects.AbstractPathEffect]:
+    return [patheffects.withStroke(linewidth=2.4 * scale, foreground="white")]
+
+
+def draw_labels(axes: Axes, base: dict[str, gpd.GeoDataFrame], language: str, extent: tuple, scale: float) -> None:
+    """Town dots, city names, neighbour names and road numbers: only where they fall in view."""
+    name, view = ("name_ar" if language == "ar" else "name_en"), shapely.box(*extent)
+    if "towns" in base:
+        towns = projected(base["towns"])
+        towns = towns[towns.within(view)]
+        towns.plot(ax=axes, marker="o", markersize=(2 * TOWN_RADIUS * POINTS_PER_PIXEL * scale) ** 2, color="#FFFFFF",
+                   edgecolor="#222222", linewidth=0.5 * scale, zorder=9)
+        offset = (-1 if language == "ar" else 1) * 0.006 * (extent[2] - extent[0])
+        for town in towns[towns["labelled"]].itertuples():
+            label = getattr(town, name) if pd.notna(getattr(town, name)) else town.name_en
+            axes.text(town.geometry.x + offset, town.geometry.y, shaped(label, language), fontsize=FONT_SIZES["label"] * scale,
+                      fontweight="bold", color="#222222", ha="right" if language == "ar" else "left", va="center",
+                      path_effects=halo(scale), zorder=12, clip_on=True)
+    countries = projected(base["countries"])
+    for country in countries[countries["code"] != "SYR"].itertuples():
+        visible = country.geometry.intersection(view)
+        if visible.area > 0.02 * view.area:
+            point = visible.representative_point()
+            axes.text(point.x, point.y, shaped(getattr(country, name), language), fontsize=FONT_SIZES["country"] * scale,
+                      color="#777777", ha="center", va="center", zorder=11, clip_on=True)
+    if "roads" in base:
+        for road in projected(base["roads"]).itertuples():
+            visible = road.geometry.intersection(view)
+            if not visible.is_empty:
+                point = visible.interpolate(0.5, normalized=True)
+                axes.text(point.x, point.y, str(road.code), fontsize=FONT_SIZES["label"] * scale, fontweight="bold", color="white",
+                          ha="center", va="center", zorder=10, clip_on=True,
+                          bbox={"boxstyle": "round,pad=0.2", "facecolor": ROAD_STYLE["color"], "edgecolor": "none"})
+
+
+def nice_length_km(span_m: float) -> int:
+    """A round scale-bar length near a fifth of the map's width: 1, 2 or 5 times a power of ten."""
+    target = span_m / 5 / 1000
+    candidates = [step * 10**power for power in range(0, 4) for step in (1, 2, 5)]
+    return max([length for length in candidates if length <= target] or [1])
+
+
+def draw_scale_bar(axes: Axes, extent: tuple, language: str, scale: float) -> None:
+    """Four alternating segments in map metres. The equal-area projection keeps distances within
+    0.3% across the north-west (standard parallels 33 and 37 N), well inside a bar's precision."""
+    west, south, east, north = extent
+    length_km = nice_length_km(east - west)
+    length_m, height = length_km * 1000, 0.012 * (north - south)
+    start = west + 0.03 * (east - west) if language == "en" else east - 0.03 * (east - west) - length_m
+    base_y = south + 0.04 * (north - south)
+    for index in range(4):
+        axes.add_patch(Rectangle((start + index * length_m / 4, base_y), length_m / 4, height, facecolor="#222222" if index % 2 == 0 else "white",
+                                 edgecolor="#222222", linewidth=0.6 * scale, zorder=13))
+    for position, label in ((0, "0"), (length_m, text("km", language, length=length_km))):
+        axes.text(start + position, base_y + 1.6 * height, shaped(label, language), fontsize=FONT_SIZES["scale"] * scale,
+                  ha="center", va="bottom", path_effects=halo(scale), zorder=13)
+
+
+def draw_locator(figure: Figure, base: dict[str, gpd.GeoDataFrame], extent: tuple, language: str, scale: float) -> None:
+    """A small map of all Syria in the top corner, with the main map's extent as a rectangle."""
+    left, bottom, width, height = box_for(language, LOCATOR_BOX)
+    axes = figure.add_axes((left, bottom, width, height))
+    syria_area = gpd.GeoSeries([shapely.box(*SYRIA_BOUNDS)], crs=CRS).to_crs(EQUAL_AREA_CRS)
+    west, south, east, north = syria_area.total_bounds
+    pad = 0.05 * (east - west)
+    aspect = (width * figure.get_figwidth()) / (height * figure.get_figheight())
+    view = fitted((west - pad, south - pad, east + pad, north + pad), aspect)
+    countries = projected(base["countries"])
+    countries[countries["code"] != "SYR"].plot(ax=axes, facecolor=NEIGHBOUR_STYLE["fillColor"], edgecolor=NEIGHBOUR_STYLE["color"], linewidth=0.4 * scale)
+    countries[countries["code"] == "SYR"].plot(ax=axes, facecolor=SYRIA_STYLE["fillColor"], edgecolor=SYRIA_STYLE["color"], linewidth=0.8 * scale)
+    axes.add_patch(Rectangle((extent[0], extent[1]), extent[2] - extent[0], extent[3] - extent[1], fill=False,
+                             edgecolor="#C0392B", linewidth=1.6 * scale, zorder=5))
+    set_view(axes, view)
+    axes.add_patch(Rectangle((0, 0), 1, 1, transform=axes.transAxes, fill=False, edgecolor="#555555", linewidth=0.8 * scale, clip_on=False))
+
+
+def legend_handle(kind: str, scale: float) -> Patch | Line2D:
+    """A swatch drawn like the layer: the kinds from KIND_STYLES, the base layers from basemap."""
+    if kind in KIND_STYLES and kind != "observation_post":
+        style = KIND_STYLES[kind]
+        return Patch(facecolor=to_rgba(str(style["fillColor"]), float(style["fillOpacity"])), edgecolor=str(style["color"]),
+                     linewidth=line_width(style, scale), linestyle=dashes(style, scale))
+    if kind in ("observation_post", "town"):
+        style = KIND_STYLES["observation_post"] if kind == "observation_post" else {"fillColor": "#FFFFFF", "color": "#222222", "weight": 1, "radius": TOWN_RADIUS}
+        return Line2D([], [], linestyle="none", marker="o", markersize=2 * float(style["radius"]) * POINTS_PER_PIXEL * scale,
+                      markerfacecolor=str(style["fillColor"]), markeredgecolor=str(style["color"]), markeredgewidth=line_width(style, scale))
+    style = GOVERNORATE_STYLE if kind == "governorate" else ROAD_STYLE
+    return Line2D([], [], color=str(style["color"]), linewidth=line_width(style, scale), linestyle=dashes(style, scale))
+
+
+def draw_legend(figure: Figure, kinds: list[str], language: str, scale: float) -> None:
+    """Only the kinds shown, with the dashboard's labels, then the base layers; mirrored in Arabic."""
+    entries = legend_entries(kinds, language, with_base=True)
+    labels = [shaped("\n".join(textwrap.wrap(label, 36)), language) for _, label, _ in entries]
+    arabic = language == "ar"
+    left, _, width, _ = box_for(language, LOCATOR_BOX)
+    figure.legend([legend_handle(kind, scale) for kind, _, _ in entries], labels, loc="upper right" if arabic else "upper left",
+                  bbox_to_anchor=(left + width if arabic else left, LEGEND_TOP), frameon=False, fontsize=FONT_SIZES["legend"] * scale,
+                  markerfirst=not arabic, alignment="right" if arabic else "left", handlelength=2.2, labelspacing=0.9, borderaxespad=0)
+
+
+def publisher_names(source_ids: list[str], sources: pd.DataFrame | None) -> list[str]:
+    """Each source as its publisher (or title), short, without repeats, in the order given."""
+    known = sources.set_index("id") if sources is not None else pd.DataFrame()
+    names: list[str] = []
+    for source_id in source_ids:
+        if source_id in known.index:
+            row = known.loc[source_id]
+            name = row["publisher"] if isinstance(row["publisher"], str) and row["publisher"] else row["title"]
+        else:
+            name = source_id
+        short = cut(re.split(r",| \(", str(name))[0].strip(), MAX_PUBLISHER_CHARS)
+        if short not in names:
+            names.append(short)
+    return names
+
+
+def listed(names: list[str], language: str, max_names: int) -> str:
+    separator = "، " if language == "ar" else ", "
+    if len(names) <= max_names:
+        return separator.join(names) or "—"
+    return text("more", language, names=separator.join(names[:max_names]), count=len(names) - max_names)
+
+
+def source_line(current_round: pd.Series, shown: gpd.GeoDataFrame, sources: pd.DataFrame | None, language: str) -> str:
+    """The round's sources, then the features' by how many features cite them: publishers only."""
+    cited = Counter(source_id for ids in shown["sources"] for source_id in ids)
+    by_use = sorted(cited, key=lambda source_id: (-cited[source_id], source_id))
+    round_names = publisher_names(list(current_round["sources"]), sources)
+    feature_names = [name for name in publisher_names(by_use, sources) if name not in round_names]
+    return text("sources", language, round=listed(round_names, language, 3), features=listed(feature_names, language, MAX_SOURCE_NAMES))
+
+
+def attribution_line(shown: gpd.GeoDataFrame, language: str) -> str:
+    counts = shown["confidence"].value_counts()
+    parts = [text(level, language, count=int(counts[level])) for level in ("high", "medium", "low") if level in counts]
+    note = text("confidence", language, total=len(shown), counts=", ".join(parts) or "—")
+    return text("attribution", language, note=note)
+
+
+def subtitle_line(shown: gpd.GeoDataFrame, language: str) -> str:
+    """What is on the map by name (areas), posts by count; names are data and shown as plain text."""
+    name = "name_ar" if language == "ar" else "name_en"
+    areas = shown[shown["kind"] != "observation_post"].copy()
+    areas["order"] = areas["kind"].map(KIND_ORDER.index)
+    parts = [str(value) for value in areas.sort_values(["order", "id"], kind="stable")[name]]
+    posts = int((shown["kind"] == "observation_post").sum())
+    if posts:
+        parts.append(text("posts", language, count=posts))
+    return " · ".join(parts) if parts else text("nothing", language)
+
+
+def add_texts(figure: Figure, current_round: pd.Series, day: dt.date, shown: gpd.GeoDataFrame, sources: pd.DataFrame | None,
+              language: str, scale: float) -> Text:
+    """Title, subtitle and the two footer lines, aligned to the reading side; returns the title."""
+    arabic = language == "ar"
+    x, align = (0.988, "right") if arabic else (0.012, "left")
+    chars = int(figure.get_figwidth() * 72 / (FONT_SIZES["footer"] * scale * 0.52))  # DejaVu's mean glyph is ~0.52 em
+    title = f"{current_round['title_ar' if arabic else 'title_en']} · {day_month_year(day, language)}"
+    title_artist = figure.text(x, 0.955, shaped(title, language), fontsize=FONT_SIZES["title"] * scale, fontweight="bold", ha=align, va="center")
+    subtitle_chars = int(chars * FONT_SIZES["footer"] / FONT_SIZES["subtitle"])
+    figure.text(x, 0.905, shaped(cut(subtitle_line(shown, language), subtitle_chars), language), fontsize=FONT_SIZES["subtitle"] * scale,
+                color="#333333", ha=align, va="center")
+    for y, line in ((0.062, source_line(current_round, shown, sources, language)), (0.028, attribution_line(shown, language))):
+        figure.text(x, y, shaped(cut(line, chars), language), fontsize=FONT_SIZES["footer"] * scale, color="#444444", ha=align, va="center")
+    return title_artist
+
+
+def render_figure(
+    date: object,
+    *,
+    language: str = "en",
+    width_px: int = 1920,
+    height_px: int = 1080,
+    dpi: int = 150,
+    features: gpd.GeoDataFrame | None = None,
+    rounds: pd.DataFrame | None = None,
+    base: dict[str, gpd.GeoDataFrame] | None = None,
+    sources: pd.DataFrame | None = None,
+) -> RenderedMap:
+    """The briefing map of `date` as a matplotlib figure (no pyplot: nothing global is touched).
+
+    >>> render_figure("2020-03-05").pixel_of(36.63393, 35.93062)  # doctest: +SKIP
+    """
+    day = checked_date(date)
+    check_options(language, width_px, height_px, dpi)
+    features = geo.load_features() if features is None else features
+    rounds = geo.load_rounds() if rounds is None else rounds
+    base = default_base() if base is None else base
+    sources = geo.load_sources() if sources is None else sources
+    shown = projected(features_valid_on(features, day))
+    current_round = latest_round(rounds, day)
+    if current_round is None:
+        raise ValueError(f"no round or milestone had started by {day.isoformat()}")
+    with matplotlib.rc_context({"font.family": "DejaVu Sans", "text.parse_math": False}):
+        # The figure keeps matplotlib's do-nothing canvas while drawing: geopandas asks for a redraw
+        # after every layer, which an Agg canvas would do in full (10 wasted renders).
+        figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, facecolor="white")
+        scale = min(figure.get_figwidth() / REFERENCE_INCHES[0], figure.get_figheight() / REFERENCE_INCHES[1])
+        box = box_for(language, MAP_BOX)
+        map_axes = figure.add_axes(box)
+        extent = map_extent(shown, (box[2] * figure.get_figwidth()) / (box[3] * figure.get_figheight()))
+        draw_base(map_axes, base, scale)
+        draw_features(map_axes, shown, scale)
+        draw_labels(map_axes, base, language, extent, scale)
+        draw_scale_bar(map_axes, extent, language, scale)
+        set_view(map_axes, extent)
+        map_axes.add_patch(Rectangle((0, 0), 1, 1, transform=map_axes.transAxes, fill=False, edgecolor="#555555", linewidth=0.8 * scale, clip_on=False))
+        draw_locator(figure, base, extent, language, scale)
+        draw_legend(figure, [kind for kind in KIND_ORDER if kind in set(shown["kind"])], language, scale)
+        title = add_texts(figure, current_round, day, shown, sources, language, scale)
+    return RenderedMap(figure=figure, map_axes=map_axes, title=title)
+
+
+def figure_png(figure: Figure) -> bytes:
+    """The figure's PNG at its own size (no tight bounding box: the size asked is the size given)."""
+    buffer = io.BytesIO()
+    FigureCanvasAgg(figure)
+    with matplotlib.rc_context({"font.family": "DejaVu Sans", "text.parse_math": False}):
+        figure.savefig(buffer, format="png", dpi=figure.dpi, facecolor="white", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def render_png(date: object, *, language: str = "en", width_px: int = 1920, height_px: int = 1080, dpi: int = 150,
+               features: gpd.GeoDataFrame | None = None, rounds: pd.DataFrame | None = None,
+               base: dict[str, gpd.GeoDataFrame] | None = None, sources: pd.DataFrame | None = None) -> bytes:
+    """The briefing map of `date` as PNG bytes of exactly `width_px` x `height_px`.
+
+    >>> render_png("2020-03-05", language="ar")[:8]  # doctest: +SKIP
+    b'\\x89PNG\\r\\n\\x1a\\n'
+    """
+    rendered = render_figure(date, language=language, width_px=width_px, height_px=height_px, dpi=dpi,
+                             features=features, rounds=rounds, base=base, sources=sources)
+    return figure_png(rendered.figure)
+
+
+def write_png(path: Path | str, date: object, **options: object) -> Path:
+    """Render and write to `path`; returns the path."""
+    target = Path(path)
+    target.write_bytes(render_png(date, **options))  # type: ignore[arg-type]
+    return target
