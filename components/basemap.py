@@ -7,10 +7,15 @@ published files (see components.assets): the map's script carries their URLs, no
 
 from __future__ import annotations
 
+import json
+
 import folium
 import geopandas as gpd
+from branca.element import MacroElement
+from folium.template import Template
+from folium.utilities import JsCode
 
-from components.assets import LOCAL_CSS, LOCAL_JS
+from components.assets import LOCAL_CSS, LOCAL_JS, STATIC_URL
 from components.map import Layer, remote_geojson
 from components.text import escape_text
 from geo.schema import SYRIA_BOUNDS
@@ -20,7 +25,7 @@ SYRIA_STYLE = {"fillColor": "#FFFFFF", "color": "#333333", "weight": 2, "fillOpa
 GOVERNORATE_STYLE = {"color": "#8C8C8C", "weight": 1, "dashArray": "4 4"}
 ROAD_STYLE = {"color": "#555555", "weight": 2.5}
 TOWN_RADIUS = 3
-LABEL_CSS = "background:none;border:none;box-shadow:none;font-weight:600;color:#222;text-shadow:0 0 3px #fff"
+LABEL_CSS = "background:none;border:none;box-shadow:none;font-weight:600;color:#222;text-shadow:0 0 3px #fff;padding:0"
 BASE_LAYER_NAMES = ("neighbours", "syria", "governorates", "roads", "towns")
 
 
@@ -37,6 +42,39 @@ def publishable_base(base: dict[str, gpd.GeoDataFrame], language: str) -> dict[s
     }
 
 
+class LayerCache(MacroElement):
+    """Keeps each published layer the browser fetched, so a slider step reuses it.
+
+    folium fetches a non-embedded GeoJson with a synchronous `$.ajax(url)` every time the layer is
+    drawn; the feature layer is redrawn at every step. Published files are named by their
+    content's hash, so a URL's content never changes and the first answer can be kept for good.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            if (window.jQuery.ajax.layerCache) { return; }
+            var fetchOnce = {}, ajax = window.jQuery.ajax;
+            window.jQuery.ajax = function (url, options) {
+                if (typeof url === "string" && url.indexOf({{ this.prefix|tojson }}) === 0) {
+                    fetchOnce[url] = fetchOnce[url] || ajax.call(window.jQuery, url, options);
+                    return fetchOnce[url];
+                }
+                return ajax.apply(window.jQuery, arguments);
+            };
+            window.jQuery.ajax.layerCache = fetchOnce;
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self._name = "LayerCache"
+        self.prefix = prefix
+
+
 def base_map(layers: dict[str, Layer], language: str = "en") -> folium.Map:
     """Syria and its neighbours fitted to Syria, with governorates, highways and towns."""
     fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25)
@@ -44,6 +82,7 @@ def base_map(layers: dict[str, Layer], language: str = "en") -> folium.Map:
     fmap.default_css = LOCAL_CSS
     west, south, east, north = SYRIA_BOUNDS
     fmap.fit_bounds([[south, west], [north, east]])
+    LayerCache(f"{STATIC_URL}/layers/").add_to(fmap)
     name = "name_ar" if language == "ar" else "name_en"
     remote_geojson(layers["neighbours"], name="neighbours", style_function=lambda _: NEIGHBOUR_STYLE,
                    tooltip=folium.GeoJsonTooltip(fields=[name], labels=False), control=False).add_to(fmap)
@@ -56,18 +95,27 @@ def base_map(layers: dict[str, Layer], language: str = "en") -> folium.Map:
     return fmap
 
 
+def town_labels(name: str) -> JsCode:
+    """Cities get a permanent label beside their dot; other towns are named on hover.
+
+    The names were HTML-escaped when the layer was published, so Leaflet may show them as HTML.
+    """
+    return JsCode(
+        "function(feature, layer) {"
+        f" var name = feature.properties[{json.dumps(name)}];"
+        " if (feature.properties.labelled) {"
+        "  layer.bindTooltip(name, {permanent: true, direction: 'right', className: 'town-label', offset: [4, 0]});"
+        " } else { layer.bindTooltip(name); } }"
+    )
+
+
 def add_towns(fmap: folium.Map, towns: Layer, name: str) -> None:
-    """Every shown town as a dot with its name on hover; the labelled ones (cities) always named."""
+    """Every shown town as a dot; cities always named, other towns on hover."""
     remote_geojson(
         towns,
         name="towns",
         marker=folium.CircleMarker(radius=TOWN_RADIUS, fill=True, fill_opacity=1, color="#222", weight=1, fill_color="#FFF"),
-        tooltip=folium.GeoJsonTooltip(fields=[name], labels=False),
+        on_each_feature=town_labels(name),
         control=False,
     ).add_to(fmap)
-    labelled = towns.frame[towns.frame["labelled"]]
-    for label, point in zip(labelled[name], labelled.geometry):
-        folium.Marker(
-            [point.y, point.x],
-            icon=folium.DivIcon(html=f'<div class="town-label" style="{LABEL_CSS}">{label}</div>', icon_size=(120, 16), icon_anchor=(-6, 8)),
-        ).add_to(fmap)
+    folium.Element(f"<style>.leaflet-tooltip.town-label {{{LABEL_CSS}}} .leaflet-tooltip.town-label::before {{display:none}}</style>").add_to(fmap.get_root().header)

@@ -16,7 +16,7 @@ import streamlit as st
 import geo
 from components.assets import ensure_local_assets, publish_text
 from components.basemap import publishable_base
-from components.map import Layer, publishable_features
+from components.map import Layer, make_layer, publishable_features
 from geo.claims import check_claims
 from geo.control import towns_for_map
 from geo.query import join_rounds
@@ -60,8 +60,8 @@ def published_layers(fingerprint: tuple, language: str) -> tuple[dict[str, Layer
     """The base layers and every feature, published as static files once per data version."""
     data = dataset(fingerprint)
     base_layers = {
-        name: Layer(frame, publish_text(f"{name}-{language}", frame.to_json()))
+        name: make_layer(frame, publish_text(f"{name}-{language}", frame.to_json()))
         for name, frame in publishable_base(data.base, language).items()
     }
     shown = publishable_features(data.features, language)
-    return base_layers, Layer(shown, publish_text(f"features-{language}", shown.to_json()))
+    return base_layers, make_layer(shown, publish_text(f"features-{language}", shown.to_json()))

@@ -71,21 +71,30 @@ def feature_style(feature: dict) -> dict[str, object]:
 
 
 class Layer(NamedTuple):
-    """A layer published as a static file: the frame (for folium's checks and styles) and its URL."""
+    """A layer published as a static file: the frame, its URL, and the frame's properties without
+    geometry (what folium needs to check tooltips and key styles, at a fraction of the cost)."""
 
     frame: gpd.GeoDataFrame
     url: str
+    properties_json: str
+
+
+def make_layer(frame: gpd.GeoDataFrame, url: str) -> Layer:
+    """A Layer for `frame` published at `url` as `frame.to_json()` (ids kept: folium keys styles by them)."""
+    collection = json.loads(frame.to_json())
+    for feature in collection["features"]:
+        feature["geometry"] = None
+    return Layer(frame, url, json.dumps(collection))
 
 
 def remote_geojson(layer: Layer, **options: Any) -> folium.GeoJson:
     """A folium GeoJson whose data the browser fetches from `layer.url` instead of carrying it.
 
-    The published file must be `layer.frame.to_json()` (ids kept): folium keys its styles by them.
-
-    folium validates the style and tooltip against the local frame, then writes only the URL into
-    the script: a rerun sends a few kilobytes instead of every geometry again.
+    folium validates the style and tooltip against the properties, then writes only the URL into
+    the script: a rerun sends a few kilobytes instead of every geometry again, and the server does
+    not convert geometries it will not send.
     """
-    geojson = folium.GeoJson(layer.frame, **options)
+    geojson = folium.GeoJson(json.loads(layer.properties_json), **options)
     geojson.embed = False
     geojson.embed_link = layer.url
     return geojson
@@ -106,7 +115,8 @@ def features_layer(visible_ids: Iterable[str], published: Layer, language: str =
         published,
         name="features",
         style_function=feature_style,
-        marker=folium.CircleMarker(radius=KIND_STYLES["observation_post"]["radius"]),
+        # fill=True: folium draws circle markers as rings unless told to fill them.
+        marker=folium.CircleMarker(radius=KIND_STYLES["observation_post"]["radius"], fill=True),
         tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=aliases, sticky=True),
         filter=visible_filter(visible_ids),
     ).add_to(group)

@@ -47,32 +47,40 @@ REFERENCE_INCHES = (12.8, 7.2)  # 1920x1080 at 150 dpi: every size below is tune
 POINTS_PER_PIXEL = 0.48
 SIZE_LIMITS_PX = (320, 10_000)
 DPI_LIMITS = (50, 600)
-# Idlib, western Aleppo, northern Hama and Latakia: where every feature after mid-2018 lies.
-NORTH_WEST = (35.6, 34.85, 38.3, 36.85)
+# Idlib, western Aleppo, northern Hama and the Latakia hills: every feature after mid-2018 lies here.
+NORTH_WEST = (35.75, 35.05, 37.55, 36.75)
+SEA_COLOUR = "#DCE9F0"  # the dashboard shows Leaflet's grey; on paper the coast needs the sea to read
+# The subtitle names what changes most first: a long line is cut at its end, in the old zones.
+SUBTITLE_ORDER = ("frontline", "security_corridor", "demilitarized_zone", "deescalation_zone", "observation_post")
+LABEL_ROOM = 0.08  # of the map's width: a city nearer the edge than this on its label's side is not named
 MARGIN = 0.06  # of the extent, around the features
 LABELLED_CITY_POPULATION = 100_000  # as the dashboard: cities this big are always named
 MAX_SOURCE_NAMES = 7
-MAX_PUBLISHER_CHARS = 30
+MAX_PUBLISHER_CHARS = 40
 ARABIC = re.compile("[\u0600-\u06ff]")
+RIGHT_TO_LEFT_MARK = "\u200f"
 # Figure fractions (left, bottom, width, height) for English; Arabic mirrors them left to right.
 MAP_BOX = (0.012, 0.105, 0.70, 0.765)
 LOCATOR_BOX = (0.735, 0.555, 0.25, 0.315)
 LEGEND_TOP = 0.53
+LEGEND_WRAP_CHARS = 42  # the side column holds about 46 characters of legend text
 FONT_SIZES = {"title": 19, "subtitle": 10, "legend": 8.5, "label": 8, "country": 9, "footer": 7.2, "scale": 7.5}
 
 TEXTS: dict[str, tuple[str, str]] = {
     "posts": ("{count} Turkish observation posts", "نقاط المراقبة التركية: {count}"),
     "nothing": ("No feature of the map in force on this date", "لا توجد عناصر سارية على الخريطة في هذا التاريخ"),
-    "sources": ("Sources: round: {round}; map: {features}", "المصادر: الجولة: {round}؛ الخريطة: {features}"),
-    "more": ("{names} and {count} more (all in data/sources/)", "{names} و{count} غيرها (كلها في data/sources/)"),
+    # The pointer to the full list comes first: a line too long for the image is cut at its end.
+    "sources": ("Sources (all in data/sources): round: {round}; map: {features}", "المصادر (كلها في data/sources): الجولة: {round}؛ الخريطة: {features}"),
+    "more": ("{names} and {count} more", "{names} و{count} غيرها"),
     "attribution": (
         "Natural Earth (public domain); GeoNames (CC BY 4.0); project data: {note}",
-        "Natural Earth (ملكية عامة)؛ GeoNames (CC BY 4.0)؛ بيانات المشروع: {note}",
+        "البيانات: Natural Earth (ملكية عامة)؛ GeoNames (CC BY 4.0)؛ بيانات المشروع: {note}",
     ),
     "confidence": (
         "lines drawn from GeoNames town points, approximate; confidence of the {total} features shown: {counts} (method in data/README.md)",
         "الخطوط مرسومة من مواقع البلدات في GeoNames وهي تقريبية؛ درجة الثقة بالعناصر المعروضة ({total}): {counts} (الطريقة في data/README.md)",
     ),
+    "no_features": ("no feature of the project is in force on this date", "لا تسري أي من عناصر المشروع في هذا التاريخ"),
     "high": ("{count} high", "{count} عالية"),
     "medium": ("{count} medium", "{count} متوسطة"),
     "low": ("{count} low", "{count} منخفضة"),
@@ -122,9 +130,11 @@ def shaped(value: object, language: str) -> str:
     if language != "ar" or not ARABIC.search(raw):
         return raw
     lines = [arabic_reshaper.reshape(line) for line in raw.split("\n")]
-    if not matplotlib_orders_bidi():
-        lines = [bidi.get_display(line, base_dir="R") for line in lines]
-    return "\n".join(lines)
+    if matplotlib_orders_bidi():
+        # libraqm takes a line's direction from its first strong letter: the (invisible) right-to-left
+        # mark makes a line that opens with a Latin name, such as `M4 ...`, still read right to left.
+        return "\n".join(RIGHT_TO_LEFT_MARK + line for line in lines)
+    return "\n".join(bidi.get_display(line, base_dir="R") for line in lines)
 
 
 def cut(value: str, max_chars: int) -> str:
@@ -182,9 +192,16 @@ def box_for(language: str, box: tuple[float, float, float, float]) -> tuple[floa
 
 
 def set_view(axes: Axes, extent: tuple[float, float, float, float]) -> None:
+    """Exact limits (already at the axes' aspect) and no ticks; the axes' face is the sea."""
     axes.set_xlim(extent[0], extent[2])
     axes.set_ylim(extent[1], extent[3])
-    axes.set_axis_off()
+    axes.set_xticks([])
+    axes.set_yticks([])
+    axes.set_xlabel("")  # geopandas names the projected axes; a map does not
+    axes.set_ylabel("")
+    axes.set_facecolor(SEA_COLOUR)
+    for spine in axes.spines.values():
+        spine.set_edgecolor("#555555")
 
 
 def draw_base(axes: Axes, base: dict[str, gpd.GeoDataFrame], scale: float) -> None:
@@ -231,20 +248,35 @@ def halo(scale: float) -> list[patheffects.AbstractPathEffect]:
     return [patheffects.withStroke(linewidth=2.4 * scale, foreground="white")]
 
 
-def draw_labels(axes: Axes, base: dict[str, gpd.GeoDataFrame], language: str, extent: tuple, scale: float) -> None:
-    """Town dots, city names, neighbour names and road numbers: only where they fall in view."""
+def city_labels_apart(cities: gpd.GeoDataFrame, extent: tuple) -> gpd.GeoDataFrame:
+    """The cities to name, biggest first, skipping one whose label would overlap a bigger one's
+    (Douma beside Damascus): a label is about LABEL_ROOM of the map wide and 3% of it high."""
+    width, height = extent[2] - extent[0], extent[3] - extent[1]
+    kept: list[int] = []
+    for index, point in cities.sort_values("population", ascending=False, kind="stable").geometry.items():
+        if all(abs(point.x - cities.geometry[other].x) > LABEL_ROOM * width or abs(point.y - cities.geometry[other].y) > 0.03 * height for other in kept):
+            kept.append(index)
+    return cities.loc[kept]
+
+
+def draw_towns(axes: Axes, towns: gpd.GeoDataFrame, language: str, extent: tuple, scale: float) -> None:
+    """Every tracked town and city as a dot; cities named on the reading side, away from the edge."""
+    towns = projected(towns)
+    towns = towns[towns.within(shapely.box(*extent))]
+    towns.plot(ax=axes, marker="o", markersize=(2 * TOWN_RADIUS * POINTS_PER_PIXEL * scale) ** 2, color="#FFFFFF",
+               edgecolor="#222222", linewidth=0.5 * scale, zorder=9)
+    width, arabic = extent[2] - extent[0], language == "ar"
+    room = (towns.geometry.x > extent[0] + LABEL_ROOM * width) if arabic else (towns.geometry.x < extent[2] - LABEL_ROOM * width)
+    for town in city_labels_apart(towns[towns["labelled"] & room], extent).itertuples():
+        label = town.name_ar if arabic and pd.notna(town.name_ar) else town.name_en  # seven GeoNames towns lack an Arabic name
+        axes.text(town.geometry.x + (-0.006 if arabic else 0.006) * width, town.geometry.y, shaped(label, language),
+                  fontsize=FONT_SIZES["label"] * scale, fontweight="bold", color="#222222", ha="right" if arabic else "left",
+                  va="center", path_effects=halo(scale), zorder=12, clip_on=True)
+
+
+def draw_place_names(axes: Axes, base: dict[str, gpd.GeoDataFrame], language: str, extent: tuple, scale: float) -> None:
+    """Neighbours' names where enough of them is in view, and the M4/M5 numbers on their roads."""
     name, view = ("name_ar" if language == "ar" else "name_en"), shapely.box(*extent)
-    if "towns" in base:
-        towns = projected(base["towns"])
-        towns = towns[towns.within(view)]
-        towns.plot(ax=axes, marker="o", markersize=(2 * TOWN_RADIUS * POINTS_PER_PIXEL * scale) ** 2, color="#FFFFFF",
-                   edgecolor="#222222", linewidth=0.5 * scale, zorder=9)
-        offset = (-1 if language == "ar" else 1) * 0.006 * (extent[2] - extent[0])
-        for town in towns[towns["labelled"]].itertuples():
-            label = getattr(town, name) if pd.notna(getattr(town, name)) else town.name_en
-            axes.text(town.geometry.x + offset, town.geometry.y, shaped(label, language), fontsize=FONT_SIZES["label"] * scale,
-                      fontweight="bold", color="#222222", ha="right" if language == "ar" else "left", va="center",
-                      path_effects=halo(scale), zorder=12, clip_on=True)
     countries = projected(base["countries"])
     for country in countries[countries["code"] != "SYR"].itertuples():
         visible = country.geometry.intersection(view)
@@ -252,14 +284,13 @@ def draw_labels(axes: Axes, base: dict[str, gpd.GeoDataFrame], language: str, ex
             point = visible.representative_point()
             axes.text(point.x, point.y, shaped(getattr(country, name), language), fontsize=FONT_SIZES["country"] * scale,
                       color="#777777", ha="center", va="center", zorder=11, clip_on=True)
-    if "roads" in base:
-        for road in projected(base["roads"]).itertuples():
-            visible = road.geometry.intersection(view)
-            if not visible.is_empty:
-                point = visible.interpolate(0.5, normalized=True)
-                axes.text(point.x, point.y, str(road.code), fontsize=FONT_SIZES["label"] * scale, fontweight="bold", color="white",
-                          ha="center", va="center", zorder=10, clip_on=True,
-                          bbox={"boxstyle": "round,pad=0.2", "facecolor": ROAD_STYLE["color"], "edgecolor": "none"})
+    for road in projected(base["roads"]).itertuples() if "roads" in base else ():
+        visible = road.geometry.intersection(view)
+        if not visible.is_empty:
+            point = visible.interpolate(0.5, normalized=True)
+            axes.text(point.x, point.y, str(road.code), fontsize=FONT_SIZES["label"] * scale, fontweight="bold", color="white",
+                      ha="center", va="center", zorder=10, clip_on=True,
+                      bbox={"boxstyle": "round,pad=0.2", "facecolor": ROAD_STYLE["color"], "edgecolor": "none"})
 
 
 def nice_length_km(span_m: float) -> int:
@@ -300,7 +331,6 @@ def draw_locator(figure: Figure, base: dict[str, gpd.GeoDataFrame], extent: tupl
     axes.add_patch(Rectangle((extent[0], extent[1]), extent[2] - extent[0], extent[3] - extent[1], fill=False,
                              edgecolor="#C0392B", linewidth=1.6 * scale, zorder=5))
     set_view(axes, view)
-    axes.add_patch(Rectangle((0, 0), 1, 1, transform=axes.transAxes, fill=False, edgecolor="#555555", linewidth=0.8 * scale, clip_on=False))
 
 
 def legend_handle(kind: str, scale: float) -> Patch | Line2D:
@@ -320,7 +350,7 @@ def legend_handle(kind: str, scale: float) -> Patch | Line2D:
 def draw_legend(figure: Figure, kinds: list[str], language: str, scale: float) -> None:
     """Only the kinds shown, with the dashboard's labels, then the base layers; mirrored in Arabic."""
     entries = legend_entries(kinds, language, with_base=True)
-    labels = [shaped("\n".join(textwrap.wrap(label, 36)), language) for _, label, _ in entries]
+    labels = [shaped("\n".join(textwrap.wrap(label, LEGEND_WRAP_CHARS)), language) for _, label, _ in entries]
     arabic = language == "ar"
     left, _, width, _ = box_for(language, LOCATOR_BOX)
     figure.legend([legend_handle(kind, scale) for kind, _, _ in entries], labels, loc="upper right" if arabic else "upper left",
@@ -363,7 +393,9 @@ def source_line(current_round: pd.Series, shown: gpd.GeoDataFrame, sources: pd.D
 def attribution_line(shown: gpd.GeoDataFrame, language: str) -> str:
     counts = shown["confidence"].value_counts()
     parts = [text(level, language, count=int(counts[level])) for level in ("high", "medium", "low") if level in counts]
-    note = text("confidence", language, total=len(shown), counts=", ".join(parts) or "—")
+    if shown.empty:
+        return text("attribution", language, note=text("no_features", language))
+    note = text("confidence", language, total=len(shown), counts=("، " if language == "ar" else ", ").join(parts))
     return text("attribution", language, note=note)
 
 
@@ -371,7 +403,7 @@ def subtitle_line(shown: gpd.GeoDataFrame, language: str) -> str:
     """What is on the map by name (areas), posts by count; names are data and shown as plain text."""
     name = "name_ar" if language == "ar" else "name_en"
     areas = shown[shown["kind"] != "observation_post"].copy()
-    areas["order"] = areas["kind"].map(KIND_ORDER.index)
+    areas["order"] = areas["kind"].map(SUBTITLE_ORDER.index)
     parts = [str(value) for value in areas.sort_values(["order", "id"], kind="stable")[name]]
     posts = int((shown["kind"] == "observation_post").sum())
     if posts:
@@ -379,20 +411,39 @@ def subtitle_line(shown: gpd.GeoDataFrame, language: str) -> str:
     return " · ".join(parts) if parts else text("nothing", language)
 
 
+def fit_line(artist: Text, line: str, language: str, max_width_px: float) -> None:
+    """Give the artist the longest start of `line` (cut with …) that fits: measured, not guessed,
+    since Arabic and Latin letters differ in width."""
+    renderer = artist.figure.canvas.get_renderer()
+    low, high = 1, len(line)
+    artist.set_text(shaped(line, language))
+    if artist.get_window_extent(renderer).width <= max_width_px:
+        return
+    while low < high:  # the longest fitting cut, by bisection: a dozen measurements at most
+        middle = (low + high + 1) // 2
+        artist.set_text(shaped(cut(line, middle), language))
+        low, high = (middle, high) if artist.get_window_extent(renderer).width <= max_width_px else (low, middle - 1)
+    artist.set_text(shaped(cut(line, low), language))
+
+
 def add_texts(figure: Figure, current_round: pd.Series, day: dt.date, shown: gpd.GeoDataFrame, sources: pd.DataFrame | None,
               language: str, scale: float) -> Text:
     """Title, subtitle and the two footer lines, aligned to the reading side; returns the title."""
     arabic = language == "ar"
     x, align = (0.988, "right") if arabic else (0.012, "left")
-    chars = int(figure.get_figwidth() * 72 / (FONT_SIZES["footer"] * scale * 0.52))  # DejaVu's mean glyph is ~0.52 em
+    FigureCanvasAgg(figure)  # to measure text; the map layers are drawn, so no more redraws are asked for
+    max_width = 0.976 * figure.bbox.width
     title = f"{current_round['title_ar' if arabic else 'title_en']} · {day_month_year(day, language)}"
-    title_artist = figure.text(x, 0.955, shaped(title, language), fontsize=FONT_SIZES["title"] * scale, fontweight="bold", ha=align, va="center")
-    subtitle_chars = int(chars * FONT_SIZES["footer"] / FONT_SIZES["subtitle"])
-    figure.text(x, 0.905, shaped(cut(subtitle_line(shown, language), subtitle_chars), language), fontsize=FONT_SIZES["subtitle"] * scale,
-                color="#333333", ha=align, va="center")
-    for y, line in ((0.062, source_line(current_round, shown, sources, language)), (0.028, attribution_line(shown, language))):
-        figure.text(x, y, shaped(cut(line, chars), language), fontsize=FONT_SIZES["footer"] * scale, color="#444444", ha=align, va="center")
-    return title_artist
+    lines = (
+        (0.955, title, {"fontsize": FONT_SIZES["title"] * scale, "fontweight": "bold"}),
+        (0.905, subtitle_line(shown, language), {"fontsize": FONT_SIZES["subtitle"] * scale, "color": "#333333"}),
+        (0.062, source_line(current_round, shown, sources, language), {"fontsize": FONT_SIZES["footer"] * scale, "color": "#444444"}),
+        (0.028, attribution_line(shown, language), {"fontsize": FONT_SIZES["footer"] * scale, "color": "#444444"}),
+    )
+    artists = [figure.text(x, y, "", ha=align, va="center", **style) for y, _, style in lines]
+    for artist, (_, line, _) in zip(artists, lines):
+        fit_line(artist, line, language, max_width)
+    return artists[0]
 
 
 def render_figure(
@@ -431,10 +482,11 @@ def render_figure(
         extent = map_extent(shown, (box[2] * figure.get_figwidth()) / (box[3] * figure.get_figheight()))
         draw_base(map_axes, base, scale)
         draw_features(map_axes, shown, scale)
-        draw_labels(map_axes, base, language, extent, scale)
+        if "towns" in base:
+            draw_towns(map_axes, base["towns"], language, extent, scale)
+        draw_place_names(map_axes, base, language, extent, scale)
         draw_scale_bar(map_axes, extent, language, scale)
         set_view(map_axes, extent)
-        map_axes.add_patch(Rectangle((0, 0), 1, 1, transform=map_axes.transAxes, fill=False, edgecolor="#555555", linewidth=0.8 * scale, clip_on=False))
         draw_locator(figure, base, extent, language, scale)
         draw_legend(figure, [kind for kind in KIND_ORDER if kind in set(shown["kind"])], language, scale)
         title = add_texts(figure, current_round, day, shown, sources, language, scale)

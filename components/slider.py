@@ -64,8 +64,9 @@ def render_time_controls(rounds: pd.DataFrame, initial: dt.date = DEFAULT_VIEW_D
     return st.session_state[DATE_KEY]
 
 
-def timeline_chart(rounds: pd.DataFrame, chosen: dt.date) -> alt.LayerChart:
-    """A strip with a mark for each round (numbered rounds taller) and a rule at the chosen date."""
+def timeline_chart(rounds: pd.DataFrame) -> alt.Chart:
+    """A strip with a mark for each round (numbered rounds taller), the same on every step: it
+    sits outside the part of the page a slider step reruns."""
     marks = pd.DataFrame(
         {
             "start": rounds["start"],
@@ -86,5 +87,4 @@ def timeline_chart(rounds: pd.DataFrame, chosen: dt.date) -> alt.LayerChart:
             tooltip=[alt.Tooltip("title:N", title="Round"), alt.Tooltip("start:T", title="Start")],
         )
     )
-    rule = alt.Chart(pd.DataFrame({"start": [pd.Timestamp(chosen)]})).mark_rule(color="#D55E00", size=2).encode(x=axis)
-    return (ticks + rule).properties(height=TIMELINE_HEIGHT)
+    return ticks.properties(height=TIMELINE_HEIGHT)

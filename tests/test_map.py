@@ -13,6 +13,7 @@ from components.map import (
     HIGHLIGHT_STYLE,
     KIND_STYLES,
     Layer,
+    make_layer,
     features_layer,
     highlight_layer,
     legend_entries,
@@ -28,12 +29,7 @@ def base_layers():
     """The base layers as the dashboard publishes them (URLs are placeholders here)."""
     base = {name: load_base_layer(name) for name in ("countries", "governorates", "roads")}
     base["towns"] = towns_for_map(load_base_layer("towns"), load_control_points(), 100_000)
-    return {name: Layer(frame, f"/app/static/layers/{name}.geojson") for name, frame in publishable_base(base, "en").items()}
-
-
-def in_script(text: str) -> str:
-    """How folium writes a text inside its script: JSON with <, > and non-ASCII escaped."""
-    return json.dumps(text)[1:-1].replace("<", "\\u003c").replace(">", "\\u003e")
+    return {name: make_layer(frame, f"/app/static/layers/{name}.geojson") for name, frame in publishable_base(base, "en").items()}
 
 
 def drawn_ids(html: str) -> list[str]:
@@ -45,7 +41,7 @@ def drawn_ids(html: str) -> list[str]:
 def map_html(base_layers, data_dir, date: str) -> str:
     features = load_features(data_dir)
     state = state_at(date, features, load_rounds(data_dir))
-    published = Layer(publishable_features(features, "en"), "/app/static/layers/features.geojson")
+    published = make_layer(publishable_features(features, "en"), "/app/static/layers/features.geojson")
     fmap = base_map(base_layers)
     features_layer(state["id"], published).add_to(fmap)
     return fmap.get_root().render()
@@ -112,15 +108,18 @@ def test_the_base_map_publishes_governorates_highways_and_named_towns(base_layer
     assert set(base_layers["roads"].frame["code"]) == {"M4", "M5"}
     assert "Maarat al-Numan" in set(base_layers["towns"].frame["name_en"])  # the control table's spelling
     assert len(base_layers["governorates"].frame) >= 10
+    towns = base_layers["towns"].frame
+    assert "Aleppo" in set(towns.loc[towns["labelled"], "name_en"])  # cities are labelled
     html = base_map(base_layers).get_root().render()
-    assert in_script("town-label") in html and in_script(">Aleppo</div>") in html  # cities are labelled
+    assert 'feature.properties["name_en"]' in html and "permanent: true" in html
 
 
 def test_the_base_map_speaks_arabic():
     base = {name: load_base_layer(name) for name in ("countries", "governorates", "roads")}
     base["towns"] = towns_for_map(load_base_layer("towns"), load_control_points(), 100_000)
-    layers = {name: Layer(frame, f"/{name}") for name, frame in publishable_base(base, "ar").items()}
-    assert in_script(">حلب</div>") in base_map(layers, "ar").get_root().render()
+    layers = {name: make_layer(frame, f"/{name}") for name, frame in publishable_base(base, "ar").items()}
+    assert "حلب" in set(layers["towns"].frame.loc[layers["towns"].frame["labelled"], "name_ar"])
+    assert 'feature.properties["name_ar"]' in base_map(layers, "ar").get_root().render()
 
 
 def test_the_legend_lists_only_the_kinds_on_the_map_in_drawing_order():

@@ -59,5 +59,6 @@ def test_the_map_draws_offline_and_the_slider_changes_it(offline_page: Page, app
     after = polygon_fills(page)
     assert after != before
     assert after["#0072B2"] == 0  # all four 2017 zones had ended by December 2024
+    assert after["#F0E442"] >= 1  # posts never withdrawn are still drawn, filled yellow
     page.screenshot(path=str(artifacts_dir / "slider-2024-12-08.png"))
     assert not [url for url in page.blocked_requests if "leaflet" in url], "Leaflet was requested from a CDN"

@@ -1,0 +1,315 @@
+"""Measure this app against two references in one run, on this machine, in headless Chromium.
+
+    .venv/bin/python benchmarks/run.py [--rounds N] [--soak SECONDS] [--out benchmarks/results/latest.json]
+
+References (benchmarks/apps/): `naive` draws the same data with a new folium map and st_folium
+on every rerun; `empty` is a slider and a line of text, the floor of a Streamlit rerun. Machines
+are noisy, so compare the ratios within one run, not the absolute figures across runs.
+
+Figures: server time per step (state query + map build, in-process), bytes sent per step
+(websocket frames and HTTP bodies), browser time from the slider key press to the redrawn
+polygons (median and p95 over the rounds), cold start to first painted polygons, PNG export
+time, and the server's memory with 1 and with 10 concurrent sessions stepping.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.server import running_app  # noqa: E402
+
+APPS = {"this app": ROOT / "dashboard.py", "naive": ROOT / "benchmarks/apps/naive_app.py", "empty": ROOT / "benchmarks/apps/empty_app.py"}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+WAIT_MS = 30_000
+# The page's feature paths are the ones filled in a feature kind's colour.
+FEATURE_PATHS_JS = """(fills) => {
+  const frame = document.querySelector('%s');
+  const doc = frame && frame.contentDocument;
+  if (!doc) return null;
+  return [...doc.querySelectorAll('path.leaflet-interactive')].filter(p => fills.includes(p.getAttribute('fill')));
+}""" % MAP_FRAME
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "p95": percentile(values, 0.95), "n": len(values)}
+
+
+def step_dates(limit: int | None) -> list[tuple[dt.date, set[str], set[str]]]:
+    """For each round start on the slider: the date, and the feature ids shown on it and the day before."""
+    import geo
+    from geo.query import round_start_dates
+
+    features, rounds = geo.load_features(), geo.load_rounds()
+    steps = []
+    for day in round_start_dates(rounds)[1:]:
+        before = set(geo.state_at(day - dt.timedelta(days=1), features, rounds)["id"])
+        after = set(geo.state_at(day, features, rounds)["id"])
+        steps.append((day, before, after))
+    return steps[:limit] if limit else steps
+
+
+def server_step_times(dates: list[dt.date]) -> dict[str, dict[str, float]]:
+    """Milliseconds to compute the state and build the map, for this app and the naive way."""
+    import folium
+
+    import geo
+    from components.basemap import base_map, publishable_base
+    from components.map import KIND_STYLES, features_layer, make_layer, publishable_features, tooltip_frame
+    from geo.control import towns_for_map
+    from geo.query import features_valid_on
+
+    features = geo.load_features()
+    base = {name: geo.load_base_layer(name) for name in ("countries", "governorates", "roads")}
+    base["towns"] = towns_for_map(geo.load_base_layer("towns"), geo.load_control_points(), 100_000)
+    layers = {name: make_layer(frame, f"/{name}") for name, frame in publishable_base(base, "en").items()}
+    published = make_layer(publishable_features(features, "en"), "/features")
+    times: dict[str, list[float]] = {"this app": [], "naive": []}
+    for day in dates:
+        start = time.perf_counter()
+        fmap = base_map(layers)
+        features_layer(features_valid_on(features, day)["id"], published).add_to(fmap)
+        fmap.get_root().render()
+        times["this app"].append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        naive = folium.Map(tiles=None)
+        for frame in base.values():
+            folium.GeoJson(frame[["geometry"]]).add_to(naive)
+        shown = tooltip_frame(features_valid_on(features, day), "en")
+        if not shown.empty:
+            folium.GeoJson(shown, style_function=lambda f: {"fillColor": KIND_STYLES[f["properties"]["kind"]]["fillColor"]}).add_to(naive)
+        naive.get_root().render()
+        times["naive"].append((time.perf_counter() - start) * 1000)
+    return {name: summary(values) for name, values in times.items()}
+
+
+class Traffic:
+    """Bytes the page receives: websocket frames and HTTP response bodies."""
+
+    def __init__(self, page) -> None:
+        self.bytes = 0
+        page.on("websocket", lambda socket: socket.on("framereceived", self._frame))
+        page.on("response", self._response)
+
+    def _frame(self, payload) -> None:
+        self.bytes += len(payload)
+
+    def _response(self, response) -> None:
+        self.bytes += int(response.headers.get("content-length") or 0)
+
+
+def only_local(route) -> None:
+    host = route.request.url.split("/")[2].split(":")[0] if "://" in route.request.url else ""
+    if route.request.url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost"):
+        route.continue_()
+    else:
+        route.abort()
+
+
+def wait_for_date(page, day: dt.date) -> None:
+    """Until the page's own status line shows the date (not any text that mentions it)."""
+    status = re.compile(rf"^(naive |empty )?{day.isoformat()}( ·|$)")
+    page.locator('[data-testid="stMarkdownContainer"]', has_text=status).first.wait_for(timeout=WAIT_MS)
+
+
+def wait_for_polygons(page, fills: list[str], count: int, replaced: bool) -> None:
+    """Until the map shows `count` feature paths, new ones if the set of features changed."""
+    condition = f"""(fills) => {{
+        const paths = ({FEATURE_PATHS_JS})(fills);
+        if (paths === null || paths.length !== {count}) return false;
+        return {'paths.some(p => !p.dataset.old)' if replaced and count else 'true'};
+    }}"""
+    try:
+        page.wait_for_function(condition, arg=fills, timeout=WAIT_MS)
+    except Exception as error:
+        drawn = page.evaluate(f"(fills) => {{ const p = ({FEATURE_PATHS_JS})(fills); return p === null ? null : p.length; }}", fills)
+        raise RuntimeError(f"{page.url}: expected {count} feature paths (replaced={replaced}), the map shows {drawn}") from error
+
+
+def wait_until_idle(page, has_map: bool) -> None:
+    """Until the script run has finished and, for a map, the base map is drawn."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS)
+    if has_map:
+        page.wait_for_function(
+            f"""() => {{ const f = document.querySelector('{MAP_FRAME}'); const d = f && f.contentDocument;
+                return !!d && d.querySelectorAll('path.leaflet-interactive[fill="#FFFFFF"], path.leaflet-interactive').length > 3; }}""",
+            timeout=WAIT_MS,
+        )
+
+
+def mark_paths(page, fills: list[str]) -> None:
+    page.evaluate(f"(fills) => {{ const paths = ({FEATURE_PATHS_JS})(fills); (paths || []).forEach(p => p.dataset.old = '1'); }}", fills)
+
+
+def browser_steps(browser, url: str, has_map: bool, steps, fills: list[str]) -> dict[str, object]:
+    """Key press to redrawn polygons, and bytes received, for one ArrowRight onto each round start."""
+    durations, sizes = [], []
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    context.route("**/*", only_local)
+    for day, before, after in steps:
+        # A fresh page per step: each starts from the same state, the day before the round.
+        page = context.new_page()
+        traffic = Traffic(page)
+        page.goto(f"{url}/?date={(day - dt.timedelta(days=1)).isoformat()}", wait_until="domcontentloaded")
+        wait_for_date(page, day - dt.timedelta(days=1))
+        wait_until_idle(page, has_map)
+        if has_map:
+            wait_for_polygons(page, fills, len(before), replaced=False)
+            mark_paths(page, fills)
+        slider = page.locator('[data-testid="stSlider"] [role="slider"], [data-testid="stSlider"] input[type="range"]').first
+        slider.focus()
+        received = traffic.bytes
+        start = time.perf_counter()
+        slider.press("ArrowRight")
+        wait_for_date(page, day)
+        if has_map:
+            wait_for_polygons(page, fills, len(after), replaced=before != after)
+        durations.append((time.perf_counter() - start) * 1000)
+        sizes.append(traffic.bytes - received)
+        page.close()
+    context.close()
+    return {"step_ms": summary(durations), "step_bytes": summary(sizes)}
+
+
+def cold_start(browser, url: str, has_map: bool, fills: list[str]) -> float:
+    context = browser.new_context()
+    context.route("**/*", only_local)
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(url, wait_until="domcontentloaded")
+    if has_map:
+        page.wait_for_function(f"(fills) => {{ const p = ({FEATURE_PATHS_JS})(fills); return p !== null && p.length > 0; }}", arg=fills, timeout=WAIT_MS)
+    else:
+        page.locator('[data-testid="stMarkdownContainer"]').first.wait_for(timeout=WAIT_MS)
+    elapsed = (time.perf_counter() - start) * 1000
+    context.close()
+    return elapsed
+
+
+def resident_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def soak(browser, url: str, pid: int, sessions: int, seconds: float) -> dict[str, object]:
+    """`sessions` pages stepping the slider round-robin for `seconds`: memory and errors."""
+    pages = []
+    for _ in range(sessions):
+        context = browser.new_context()
+        context.route("**/*", only_local)
+        page = context.new_page()
+        page.goto(url, wait_until="domcontentloaded")
+        page.locator('[data-testid="stSlider"]').first.wait_for(timeout=WAIT_MS)
+        pages.append(page)
+    deadline, steps, peak = time.monotonic() + seconds, 0, resident_mb(pid)
+    while time.monotonic() < deadline:
+        for page in pages:
+            page.locator('[data-testid="stSlider"] [role="slider"], [data-testid="stSlider"] input[type="range"]').first.press("ArrowRight")
+            steps += 1
+        peak = max(peak, resident_mb(pid))
+    errors = sum(page.locator('[data-testid="stException"]').count() for page in pages)
+    for page in pages:
+        page.context.close()
+    return {"sessions": sessions, "seconds": seconds, "key_presses": steps, "errors": errors, "peak_rss_mb": peak}
+
+
+def png_seconds() -> float | None:
+    try:
+        from components.png import render_png
+    except ImportError:
+        return None
+    render_png("2020-03-05")  # warm the loaders' caches: time the rendering, not the first file read
+    start = time.perf_counter()
+    render_png("2020-03-06")
+    return time.perf_counter() - start
+
+
+def run(limit: int | None, soak_seconds: float, only: list[str] | None = None) -> dict[str, object]:
+    from playwright.sync_api import sync_playwright
+
+    from components.map import KIND_STYLES
+
+    fills = sorted({str(style["fillColor"]) for style in KIND_STYLES.values()})
+    steps = step_dates(limit)
+    results: dict[str, object] = {
+        "machine": {"cores": __import__("os").cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "rounds_stepped": len(steps),
+        "server_step_ms": server_step_times([day for day, _, _ in steps]),
+        "png_export_s": png_seconds(),
+        "apps": {},
+    }
+    logs = Path(tempfile.mkdtemp())
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for name, script in APPS.items():
+            if only and name not in only:
+                continue
+            with running_app(script, logs / f"{name}.log") as (url, process):
+                has_map = name != "empty"
+                app = browser_steps(browser, url, has_map, steps, fills)
+                app["cold_start_ms"] = cold_start(browser, url, has_map, fills)
+                if name == "this app" and soak_seconds > 0:
+                    app["memory_1_session"] = soak(browser, url, process.pid, 1, min(soak_seconds, 10))
+                    app["memory_10_sessions"] = soak(browser, url, process.pid, 10, soak_seconds)
+                results["apps"][name] = app
+        browser.close()
+    return results
+
+
+def table(results: dict[str, object]) -> str:
+    apps = results["apps"]
+    ours, naive, empty = (apps[name]["step_ms"]["p95"] for name in ("this app", "naive", "empty"))
+    lines = [
+        f"{'':28}{'this app':>12}{'naive':>12}{'empty':>12}",
+        "browser step, median ms".ljust(28) + "".join(f"{apps[n]['step_ms']['median']:12.0f}" for n in APPS),
+        "browser step, p95 ms".ljust(28) + "".join(f"{apps[n]['step_ms']['p95']:12.0f}" for n in APPS),
+        "bytes per step, median".ljust(28) + "".join(f"{apps[n]['step_bytes']['median']:12.0f}" for n in APPS),
+        "bytes per step, p95".ljust(28) + "".join(f"{apps[n]['step_bytes']['p95']:12.0f}" for n in APPS),
+        "cold start ms".ljust(28) + "".join(f"{apps[n]['cold_start_ms']:12.0f}" for n in APPS),
+        "server step, median ms".ljust(28) + f"{results['server_step_ms']['this app']['median']:12.1f}{results['server_step_ms']['naive']['median']:12.1f}{'-':>12}",
+        "",
+        f"step p95: {ours / naive:.2f} x naive (target <= 0.33), {ours / empty:.2f} x empty floor (target <= 2)",
+        f"PNG export: {results['png_export_s']:.2f} s" if results["png_export_s"] is not None else "PNG export: not available",
+        (f"memory, 1 session: {apps['this app']['memory_1_session']['peak_rss_mb']:.0f} MB; 10 sessions for {apps['this app']['memory_10_sessions']['seconds']:.0f} s: "
+         f"{apps['this app']['memory_10_sessions']['peak_rss_mb']:.0f} MB peak, {apps['this app']['memory_10_sessions']['errors']} errors")
+        if "memory_1_session" in apps["this app"] else "memory: not measured (--soak 0)",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark this app against a naive app and an empty app.")
+    parser.add_argument("--rounds", type=int, default=None, help="step onto only the first N round starts")
+    parser.add_argument("--soak", type=float, default=20, help="seconds the 10 sessions step (the target is stated for 60)")
+    parser.add_argument("--apps", nargs="*", choices=list(APPS), help="measure only these apps (the table needs all three)")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "latest.json")
+    arguments = parser.parse_args()
+    results = run(arguments.rounds, arguments.soak, arguments.apps)
+    arguments.out.parent.mkdir(parents=True, exist_ok=True)
+    arguments.out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    print(table(results) if len(results["apps"]) == len(APPS) else json.dumps(results["apps"], indent=1, default=str))
+    print(f"\nwritten: {arguments.out}")
+
+
+if __name__ == "__main__":
+    main()

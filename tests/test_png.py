@@ -1,0 +1,210 @@
+"""The briefing PNG: its size, that it shows something, the right colour at Idlib, Arabic text,
+hostile names as plain text, and the command line's file and one-line errors."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import arabic_reshaper
+import pytest
+from matplotlib.colors import to_rgb
+from PIL import Image
+
+import components.png
+import geo
+from components.map import KIND_STYLES
+from components.png import default_base, figure_png, render_figure, render_png, shaped
+from dataset import FEATURES, feature, polygon, IDLIB_SQUARE, write_dataset
+from geo.load import DATA_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+IDLIB_CITY = (36.63393, 35.93062)
+# arabic-reshaper writes joined letters as Arabic Presentation Forms-A and -B.
+PRESENTATION_FORMS = [range(0xFB50, 0xFE00), range(0xFE70, 0xFF00)]
+HOSTILE_NAME = "<img src=x onerror=alert(1)> $\\frac{1}{0}$ & {x}"
+
+
+@pytest.fixture(scope="module")
+def real_data() -> dict[str, object]:
+    """The project's data, loaded once for the module (render_png would load it on every call)."""
+    return {"features": geo.load_features(), "rounds": geo.load_rounds(), "base": default_base(), "sources": geo.load_sources()}
+
+
+@pytest.fixture(scope="module")
+def english(real_data):
+    return render_figure("2020-03-05", **real_data)
+
+
+@pytest.fixture(scope="module")
+def english_png(english) -> bytes:
+    return figure_png(english.figure)
+
+
+def png_image(data: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(data)).convert("RGB")
+
+
+def over_white(*layers: tuple[str, float]) -> tuple[int, int, int]:
+    """The colour of semi-transparent fills painted in order on white, as 8-bit RGB."""
+    colour = (1.0, 1.0, 1.0)
+    for hex_colour, opacity in layers:
+        colour = tuple(opacity * new + (1 - opacity) * old for new, old in zip(to_rgb(hex_colour), colour))
+    return tuple(round(channel * 255) for channel in colour)
+
+
+def test_the_png_has_exactly_the_size_asked(real_data, english_png):
+    assert png_image(english_png).size == (1920, 1080)
+    # An odd size at a low dpi: the figure's inches are not round numbers.
+    assert png_image(render_png("2018-09-17", width_px=801, height_px=457, dpi=72, **real_data)).size == (801, 457)
+
+
+def test_the_png_is_not_blank(english_png):
+    assert len(png_image(english_png).getcolors(maxcolors=1_000_000)) > 200
+
+
+def test_idlib_city_on_5_march_2020_has_the_frontline_fill(english, english_png):
+    """Idlib was opposition-held: around its town dot, the frontline's fill over the Idlib zone's."""
+    image = png_image(english_png)
+    column, row = english.pixel_of(*IDLIB_CITY)
+    window = [image.getpixel((x, y)) for x in range(column - 15, column + 16) for y in range(row - 15, row + 16)]
+    most_common, _ = Counter(window).most_common(1)[0]
+    zone, front = KIND_STYLES["deescalation_zone"], KIND_STYLES["frontline"]
+    expected = over_white((zone["fillColor"], zone["fillOpacity"]), (front["fillColor"], front["fillOpacity"]))
+    assert all(abs(got - want) <= 3 for got, want in zip(most_common, expected)), (most_common, expected)
+
+
+def test_an_arabic_title_is_shaped_and_drawn(real_data, english_png):
+    arabic = render_figure("2020-03-05", language="ar", **real_data)
+    title = arabic.title.get_text()
+    assert any(ord(character) in forms for character in title for forms in PRESENTATION_FORMS)
+    assert "2020" in title and "Moscow" not in title
+    assert png_image(figure_png(arabic.figure)).tobytes() != png_image(english_png).tobytes()
+
+
+@pytest.mark.parametrize(
+    "value, language, expected",
+    [
+        ("Idlib", "en", "Idlib"),
+        ("إدلب", "en", "إدلب"),  # English text is never touched
+        ("M4 / M5", "ar", "M4 / M5"),  # no Arabic letter, nothing to shape
+        (None, "ar", ""),
+    ],
+)
+def test_shaped_leaves_text_alone_where_there_is_no_arabic_to_shape(value, language, expected):
+    assert shaped(value, language) == expected
+
+
+def test_shaped_joins_arabic_letters():
+    result = shaped("منطقة خفض التصعيد", "ar")
+    assert not any("\u0600" <= character <= "\u06ff" for character in result)
+    assert any(ord(character) in forms for character in result for forms in PRESENTATION_FORMS)
+
+
+def test_matplotlib_311_does_its_own_bidi_so_python_bidi_is_not_applied_twice():
+    import matplotlib
+
+    if tuple(int(part) for part in matplotlib.__version__.split(".")[:2]) >= (3, 11):
+        assert components.png.matplotlib_orders_bidi()
+        assert shaped("إدلب", "ar").startswith("\u200f")  # logical order, marked right to left
+
+
+def test_without_bidi_in_matplotlib_python_bidi_puts_arabic_in_visual_order(monkeypatch):
+    monkeypatch.setattr(components.png, "matplotlib_orders_bidi", lambda: False)
+    result = shaped("إدلب 2020", "ar")
+    assert result.startswith("2020")  # the number, read last, stands on the left
+    assert "\u200f" not in result and result[-1] == arabic_reshaper.reshape("إدلب")[0]  # the first letter, rightmost
+
+
+@pytest.mark.parametrize(
+    "date, message",
+    [
+        ("2020-02-30", "not a valid date: '2020-02-30'"),
+        ("yesterday", "not a valid date: 'yesterday'"),
+        (20200305, "not a date"),
+        ("2017-01-22", "date 2017-01-22 is outside the period mapped, 2017-01-23 to 2024-12-08"),
+        ("2024-12-09", "is outside the period mapped"),
+    ],
+)
+def test_bad_dates_raise_a_clear_value_error(date, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        render_png(date)
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"language": "fr"}, "language must be one of en, ar, got 'fr'"),
+        ({"width_px": 10}, "width_px must be a whole number from 320 to 10000, got 10"),
+        ({"dpi": 150.5}, "dpi must be a whole number from 50 to 600, got 150.5"),
+    ],
+)
+def test_bad_options_raise_a_clear_value_error(options, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        render_png("2020-03-05", **options)
+
+
+def test_a_hostile_feature_name_renders_as_plain_text(tmp_path, real_data):
+    """No HTML here, but `$...$` would be mathtext to matplotlib: names must reach the image as typed."""
+    features = copy.deepcopy(FEATURES) + [feature("hostile", "security_corridor", "2020-01-01", None, polygon(IDLIB_SQUARE), name_en=HOSTILE_NAME)]
+    directory = write_dataset(tmp_path / "data", features=features)
+    rendered = render_figure("2020-03-05", features=geo.load_features(directory), rounds=geo.load_rounds(directory),
+                             base=real_data["base"], sources=geo.load_sources(directory))
+    assert any(HOSTILE_NAME in text.get_text() for text in rendered.figure.texts)
+    assert png_image(figure_png(rendered.figure)).size == (1920, 1080)
+
+
+def run_cli(*arguments: str, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    environment = dict(os.environ)
+    if data_dir is not None:
+        environment["DEESCALATION_DATA_DIR"] = str(data_dir)
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "export_png.py"), *arguments], capture_output=True, text=True,
+                          env=environment, timeout=120)
+
+
+def test_the_command_line_writes_a_png_of_the_asked_size(tmp_path):
+    # The small fixture dataset with the real base layers: the script's own path, quickly.
+    directory = write_dataset(tmp_path / "data")
+    shutil.copytree(DATA_DIR / "base", directory / "base")
+    out = tmp_path / "briefing.png"
+    result = run_cli("--date", "2020-03-05", "--lang", "ar", "--width", "640", "--height", "400", "--dpi", "80", "--out", str(out), data_dir=directory)
+    assert result.returncode == 0, result.stderr
+    assert Image.open(out).size == (640, 400)
+
+
+@pytest.fixture(scope="module")
+def export_png():
+    """scripts/export_png.py as a module, to call its main() in-process (a subprocess costs a second)."""
+    spec = importlib.util.spec_from_file_location("export_png", ROOT / "scripts" / "export_png.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["--date", "2020-13-01"], "not a valid date: '2020-13-01'; expected YYYY-MM-DD, e.g. 2020-03-05"),
+        (["--date", "2025-01-01"], "date 2025-01-01 is outside the period mapped, 2017-01-23 to 2024-12-08"),
+        (["--round", "astana-99"], "unknown round 'astana-99': use an id from data/rounds.yaml, e.g. astana-22 or moscow-protocol-2020-03-05"),
+        (["--date", "2020-03-05", "--round", "astana-4"], "argument --round: not allowed with argument --date"),
+        (["--date", "2020-03-05", "--width", "wide"], "argument --width: invalid int value: 'wide'"),
+        (["--date", "2020-03-05", "--lang", "fr"], "argument --lang: invalid choice: 'fr'"),  # argparse words the rest per Python version
+    ],
+)
+def test_the_command_line_answers_errors_with_one_line_and_exit_2(export_png, data_dir, monkeypatch, capsys, tmp_path, arguments, message):
+    monkeypatch.setenv("DEESCALATION_DATA_DIR", str(data_dir))
+    with pytest.raises(SystemExit) as stopped:
+        export_png.main([*arguments, "--out", str(tmp_path / "x.png")])
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"export_png: error: {message}") and error.count("\n") == 1 and error.endswith("\n")
+    assert not (tmp_path / "x.png").exists()
