@@ -75,18 +75,27 @@ class LayerCache(MacroElement):
         self.prefix = prefix
 
 
-def base_map(layers: dict[str, Layer], language: str = "en") -> folium.Map:
-    """Syria and its neighbours fitted to Syria, with governorates, highways and towns."""
+def base_map(layers: dict[str, Layer], language: str = "en", tiles: str = "offline") -> folium.Map:
+    """Syria and its neighbours fitted to Syria, with governorates, highways and towns.
+
+    `tiles="osm"` lays OpenStreetMap's tiles underneath (the browser fetches them from
+    openstreetmap.org) and makes the country fills transparent so the tiles show.
+    """
     fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25)
+    online = tiles == "osm"
+    if online:
+        folium.TileLayer("OpenStreetMap", control=False).add_to(fmap)
     fmap.default_js = LOCAL_JS
     fmap.default_css = LOCAL_CSS
     west, south, east, north = SYRIA_BOUNDS
     fmap.fit_bounds([[south, west], [north, east]])
     LayerCache(f"{STATIC_URL}/layers/").add_to(fmap)
     name = "name_ar" if language == "ar" else "name_en"
-    remote_geojson(layers["neighbours"], name="neighbours", style_function=lambda _: NEIGHBOUR_STYLE,
+    neighbour_style = {**NEIGHBOUR_STYLE, "fillOpacity": 0.0} if online else NEIGHBOUR_STYLE
+    syria_style = {**SYRIA_STYLE, "fillOpacity": 0.0} if online else SYRIA_STYLE
+    remote_geojson(layers["neighbours"], name="neighbours", style_function=lambda _: neighbour_style,
                    tooltip=folium.GeoJsonTooltip(fields=[name], labels=False), control=False).add_to(fmap)
-    remote_geojson(layers["syria"], name="syria", style_function=lambda _: SYRIA_STYLE, control=False).add_to(fmap)
+    remote_geojson(layers["syria"], name="syria", style_function=lambda _: syria_style, control=False).add_to(fmap)
     remote_geojson(layers["governorates"], name="governorates", style_function=lambda _: GOVERNORATE_STYLE,
                    control=False).add_to(fmap)
     remote_geojson(layers["roads"], name="roads", style_function=lambda _: ROAD_STYLE,

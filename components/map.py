@@ -170,6 +170,7 @@ def render_map(
     state: gpd.GeoDataFrame,
     language: str = "en",
     highlighted: gpd.GeoDataFrame | None = None,
+    tiles: str = "offline",
 ) -> None:
     """The map in the page. The base map keeps a stable key and only the feature layer changes,
     so a slider step redraws the polygons without re-mounting the map; `returned_objects=[]`
@@ -182,7 +183,7 @@ def render_map(
     if highlighted is not None and not highlighted.empty:
         highlight_layer(highlighted, language).add_to(layer)
     st_folium(
-        base_map(base, language),
+        base_map(base, language, tiles),
         key="map",
         feature_group_to_add=layer,
         returned_objects=[],

@@ -7,6 +7,7 @@ is passed, so a notebook can call `geo.state_at("2020-03-05")` directly.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from functools import lru_cache
 
 import geopandas as gpd
@@ -46,6 +47,11 @@ def features_valid_on(features: gpd.GeoDataFrame, date: dt.date) -> gpd.GeoDataF
     started = features["valid_from"] <= day
     not_ended = features["valid_to"].isna() | (day < features["valid_to"])
     return features[started & not_ended]
+
+
+def shown_layers(features: gpd.GeoDataFrame, kinds: Iterable[str]) -> gpd.GeoDataFrame:
+    """Only the features of the kinds the user chose to show."""
+    return features[features["kind"].isin(list(kinds))]
 
 
 def join_rounds(features: gpd.GeoDataFrame, rounds: pd.DataFrame) -> gpd.GeoDataFrame:

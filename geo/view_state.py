@@ -7,57 +7,103 @@ page can show a warning instead of a traceback.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from geo.query import in_period
-from geo.schema import DEFAULT_VIEW_DATE, PERIOD_END, PERIOD_START
+from geo.schema import DEFAULT_VIEW_DATE, FEATURE_KINDS, PERIOD_END, PERIOD_START
 
 MAX_SHOWN_CHARS = 40
+LANGUAGES = ("en", "ar")
+BASE_MAPS = ("offline", "osm")
 
 
 @dataclass(frozen=True)
 class ViewState:
     date: dt.date = DEFAULT_VIEW_DATE
-    messages: tuple[str, ...] = field(default=())
+    layers: tuple[str, ...] = FEATURE_KINDS
+    language: str = "en"
+    base_map: str = "offline"
+    messages: tuple[str, ...] = field(default=(), compare=False)
 
 
 def _first(value: object) -> str:
     """Streamlit gives a text; a repeated parameter may arrive as a list: take the first."""
     if isinstance(value, (list, tuple)):
         value = value[0] if value else ""
-    return str(value)
+    return str(value).strip()
 
 
 def _shown(text: str) -> str:
     return repr(text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…")
 
 
-def parse_view_state(query_params: Mapping[str, object]) -> ViewState:
-    """The view in the query string (`?date=2020-03-06`), defaults where it is missing or wrong.
+def _parse_date(text: str) -> dt.date | None:
+    try:
+        parsed = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed if in_period(parsed) else None
 
-    >>> parse_view_state({"date": "2020-03-06"}).date
-    datetime.date(2020, 3, 6)
+
+def _parse_layers(text: str) -> tuple[tuple[str, ...], list[str]]:
+    asked = [item.strip() for item in text.split(",") if item.strip()]
+    unknown = [item for item in asked if item not in FEATURE_KINDS]
+    return tuple(kind for kind in FEATURE_KINDS if kind in asked), unknown
+
+
+def parse_view_state(query_params: Mapping[str, object], round_starts: Mapping[str, dt.date] | None = None) -> ViewState:
+    """The view in the query string, defaults where a value is missing or wrong.
+
+    `date=YYYY-MM-DD` or `round=<id>` (its start; `date` wins when both are given),
+    `layers=frontline,observation_post`, `lang=en|ar`, `basemap=offline|osm`.
+
+    >>> parse_view_state({"date": "2020-03-06", "lang": "ar"}).language
+    'ar'
     >>> parse_view_state({"date": "yesterday"}).messages
     ("Ignored date='yesterday': expected YYYY-MM-DD between 2017-01-23 and 2024-12-08.",)
     """
     messages: list[str] = []
-    date = DEFAULT_VIEW_DATE
-    if "date" in query_params:
-        text = _first(query_params["date"]).strip()
-        try:
-            parsed = dt.date.fromisoformat(text)
-        except ValueError:
-            parsed = None
-        if parsed is not None and in_period(parsed):
-            date = parsed
+    values: dict[str, object] = {}
+    if "round" in query_params:
+        text = _first(query_params["round"])
+        start = (round_starts or {}).get(text)
+        if start is not None and in_period(start):
+            values["date"] = start
         else:
-            messages.append(
-                f"Ignored date={_shown(text)}: expected YYYY-MM-DD between {PERIOD_START.isoformat()} and {PERIOD_END.isoformat()}."
-            )
-    return ViewState(date=date, messages=tuple(messages))
+            messages.append(f"Ignored round={_shown(text)}: no round or milestone on the slider has that id.")
+    if "date" in query_params:
+        text = _first(query_params["date"])
+        parsed = _parse_date(text)
+        if parsed is not None:
+            values["date"] = parsed
+        else:
+            messages.append(f"Ignored date={_shown(text)}: expected YYYY-MM-DD between {PERIOD_START.isoformat()} and {PERIOD_END.isoformat()}.")
+    if "layers" in query_params:
+        layers, unknown = _parse_layers(_first(query_params["layers"]))
+        values["layers"] = layers
+        if unknown:
+            messages.append(f"Ignored layers {', '.join(_shown(item) for item in unknown[:5])}: expected any of {', '.join(FEATURE_KINDS)}.")
+    for key, attribute, allowed in (("lang", "language", LANGUAGES), ("basemap", "base_map", BASE_MAPS)):
+        if key in query_params:
+            text = _first(query_params[key])
+            if text in allowed:
+                values[attribute] = text
+            else:
+                messages.append(f"Ignored {key}={_shown(text)}: expected one of {', '.join(allowed)}.")
+    return ViewState(**values, messages=tuple(messages))
 
 
 def view_query(state: ViewState) -> dict[str, str]:
     """The query string that reopens this view."""
-    return {"date": state.date.isoformat()}
+    return {
+        "date": state.date.isoformat(),
+        "layers": ",".join(state.layers),
+        "lang": state.language,
+        "basemap": state.base_map,
+    }
+
+
+def round_start_lookup(round_ids: Sequence[str], starts: Sequence[dt.date]) -> dict[str, dt.date]:
+    """Round id -> start date, for `round=` links."""
+    return dict(zip(round_ids, starts))

@@ -144,3 +144,40 @@ def test_a_bad_date_in_the_link_warns_and_falls_back(fixture_app_factory, value)
 def test_moving_the_slider_updates_the_link(fixture_app):
     fixture_app.slider[0].set_value(dt.date(2019, 8, 21)).run()
     assert fixture_app.query_params["date"] in ("2019-08-21", ["2019-08-21"])
+
+
+def test_a_link_with_a_round_opens_its_start(fixture_app_factory):
+    app = fixture_app_factory({"round": "protocol-2020"})
+    assert app.slider[0].value == dt.date(2020, 3, 5)
+    assert app.subheader[0].value == "Moscow protocol"
+
+
+def test_a_link_restores_layers_language_and_base_map(fixture_app_factory):
+    app = fixture_app_factory({"date": "2020-03-06", "layers": "frontline,observation_post", "lang": "ar", "basemap": "osm"})
+    assert shown_feature_names(app) == {"Front 2020", "Post 1"}  # the corridor's layer is off
+    assert app.multiselect(key="layers").value == ["frontline", "observation_post"]
+    assert app.radio(key="language").value == "ar" and app.radio(key="base_map").value == "osm"
+    assert any("نقطة مراقبة تركية" in block.value for block in app.markdown)  # the legend speaks Arabic
+    assert app.query_params["layers"] in ("frontline,observation_post", ["frontline,observation_post"])
+
+
+def test_the_link_follows_the_view_so_it_can_be_shared(fixture_app):
+    fixture_app.slider[0].set_value(dt.date(2018, 10, 1)).run()
+    fixture_app.radio(key="language").set_value("ar").run()
+    query = {key: (value[0] if isinstance(value, list) else value) for key, value in fixture_app.query_params.items()}
+    assert query == {"date": "2018-10-01", "layers": "deescalation_zone,frontline,demilitarized_zone,security_corridor,observation_post", "lang": "ar", "basemap": "offline"}
+
+
+@pytest.mark.parametrize(
+    ("query", "warning_start"),
+    [
+        ({"round": "astana-99"}, "Ignored round='astana-99'"),
+        ({"lang": "fr"}, "Ignored lang='fr'"),
+        ({"basemap": "google"}, "Ignored basemap='google'"),
+        ({"layers": "frontline,<b>x</b>"}, "Ignored layers '<b>x</b>'"),
+    ],
+)
+def test_bad_view_values_in_the_link_warn_and_fall_back(fixture_app_factory, query, warning_start):
+    app = fixture_app_factory(query)
+    assert any(warning.value.startswith(warning_start) for warning in app.warning)
+    assert app.slider[0].value == dt.date(2017, 5, 4)

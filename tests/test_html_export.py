@@ -26,8 +26,6 @@ from geo import load_features, load_rounds
 from geo.schema import PERIOD_START
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">'
 HOSTILE_PAYLOADS = [HOSTILE_NAME, "</script><script>window.__pwned=1</script>", "<!--<script>", '"><svg onload=alert(1)>']
 WAIT_MS = 15_000
@@ -186,21 +184,6 @@ def test_the_script_reports_an_error_in_one_line(tmp_path, arguments, message):
 # ---- in a browser, from a file, with no network -------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        message = "Debian's chromium is not installed (/usr/bin/chromium): run `make browser`"
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def feature_fills(page) -> Counter:
     """How many shapes of each fill colour the features pane shows (the base map is elsewhere)."""
     paths = page.locator(".leaflet-features-pane path.leaflet-interactive")
@@ -223,10 +206,10 @@ def move_slider(page, iso_date: str) -> None:
 
 
 @pytest.mark.browser
-def test_the_file_works_offline_and_shows_names_as_text(chromium, tmp_path):
+def test_the_file_works_offline_and_shows_names_as_text(browser, tmp_path):
     page_file = tmp_path / "zones.html"
     page_file.write_text(export(hostile_dataset(tmp_path / "data")), encoding="utf-8")
-    context = chromium.new_context(viewport={"width": 1200, "height": 850})
+    context = browser.new_context(viewport={"width": 1200, "height": 850})
     requested: list[str] = []
     blocked: list[str] = []
 

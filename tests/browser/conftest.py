@@ -15,18 +15,8 @@ import pytest
 from benchmarks.server import running_app
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_collection_modifyitems(items):
@@ -40,21 +30,6 @@ def app_url(tmp_path_factory):
     log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
     with running_app(ROOT / "dashboard.py", log_path) as (url, _process):
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        message = "Debian's chromium is not installed (/usr/bin/chromium): run `make browser`"
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

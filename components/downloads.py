@@ -1,0 +1,66 @@
+"""Briefing outputs from the dashboard: the PNG, the standalone HTML and the data at this date.
+
+Each file is generated only when its button is clicked (a callable `data`), so a slider step
+costs nothing extra; `on_click="ignore"` keeps a download from rerunning the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from components.cache import Dataset
+from components.html_export import standalone_html
+from components.png import render_png
+
+EXPORT_COLUMNS = ["id", "kind", "name_en", "name_ar", "valid_from", "valid_to", "round_id", "sources", "confidence", "note", "geometry"]
+
+
+def state_for_export(state: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The features at the date with the contract's columns, lists joined and dates as text."""
+    frame = state[EXPORT_COLUMNS].copy()
+    frame["sources"] = frame["sources"].map(";".join)
+    for column in ("valid_from", "valid_to"):
+        frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+    return frame
+
+
+def geopackage_bytes(frame: gpd.GeoDataFrame, layer: str) -> bytes:
+    """GeoPackage is a SQLite file: write it in a temporary folder and hand back its bytes."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "state.gpkg"
+        frame.to_file(path, layer=layer, driver="GPKG")
+        return path.read_bytes()
+
+
+def rounds_csv(rounds: pd.DataFrame) -> bytes:
+    frame = rounds.copy()
+    for column in ("delegations", "observers_en", "observers_ar", "outcomes_en", "outcomes_ar", "features", "sources"):
+        frame[column] = frame[column].map(lambda items: ";".join(items) if isinstance(items, list) else "")
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, date_format="%Y-%m-%d")
+    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheet programs read the Arabic
+
+
+def render_downloads(data: Dataset, state: gpd.GeoDataFrame, chosen: dt.date, language: str = "en") -> None:
+    """The download buttons for the chosen date."""
+    stamp = chosen.isoformat()
+    exported = state_for_export(state)
+    buttons: list[tuple[str, Callable[[], bytes | str], str, str]] = [
+        ("PNG for slides (1920×1080)", lambda: render_png(chosen, language=language, features=data.features, rounds=data.rounds, base=data.base, sources=data.sources),
+         f"deescalation-zones-{stamp}.png", "image/png"),
+        ("Offline HTML map (slider and play)", lambda: standalone_html(data.features, data.rounds, data.base, start_date=chosen, language=language),
+         f"deescalation-zones-{stamp}.html", "text/html"),
+        ("Features at this date (GeoJSON)", lambda: exported.to_json(ensure_ascii=False).encode("utf-8"), f"features-{stamp}.geojson", "application/geo+json"),
+        ("Features at this date (GeoPackage)", lambda: geopackage_bytes(exported, f"features_{stamp}"), f"features-{stamp}.gpkg", "application/geopackage+sqlite3"),
+        ("All rounds and milestones (CSV)", lambda: rounds_csv(data.rounds), "astana-rounds.csv", "text/csv"),
+    ]
+    for label, make, file_name, mime in buttons:
+        st.download_button(label, data=make, file_name=file_name, mime=mime, on_click="ignore", width="stretch")
