@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-fast build-data browser clean
+.PHONY: run test test-fast setup bench build-data browser clean
 
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
@@ -15,6 +15,13 @@ test: $(VENV)/.dev browser
 # Everything but the browser tests: seconds, not minutes.
 test-fast: $(VENV)/.dev
 	$(PY) -m pytest -m "not browser"
+
+# Only the virtual environment, for the command lines in the README (exports).
+setup: $(VENV)/.runtime
+
+# This app against a naive app and an empty app, in Chromium: prints a table, writes JSON.
+bench: $(VENV)/.dev browser
+	$(PY) benchmarks/run.py
 
 # Rebuild data/base and data/features from the public-domain packages (see data/README.md).
 build-data: $(VENV)/.build
