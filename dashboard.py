@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import geopandas as gpd
 import streamlit as st
 
 import geo
 from components.cache import Dataset, dataset, local_assets, published_layers
 from components.downloads import render_downloads
 from components.map import Layer, legend_entries, render_map
-from components.panel import render_feature_table, render_legend, render_round_panel, render_touched_features
+from components.overlay import render_overlay_uploader
+from components.panel import render_data_problems, render_feature_table, render_legend, render_round_panel, render_touched_features
 from components.slider import render_time_controls, timeline_chart
 from components.view_controls import render_view_controls
 from geo.claims import discrepancies_for
@@ -22,7 +24,7 @@ st.set_page_config(page_title="Syria de-escalation zones, 2017-2024", page_icon=
 
 
 @st.fragment
-def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: Layer, view: ViewState) -> None:
+def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: Layer, view: ViewState, overlay: gpd.GeoDataFrame | None) -> None:
     """Everything that depends on the date, rerun alone when the date changes (a fragment):
     a slider step does not rebuild the rest of the page."""
     chosen = render_time_controls(data.rounds, initial=view.date)
@@ -39,9 +41,10 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
             render_downloads(data, state, chosen, view.language)
     with map_column:
         highlighted = data.features[data.features["id"] == highlighted_id] if highlighted_id else None
-        render_map(base_layers, published_features, state, view.language, highlighted=highlighted, tiles=view.base_map)
+        render_map(base_layers, published_features, state, view.language, highlighted=highlighted, tiles=view.base_map, overlay=overlay)
         render_legend(legend_entries(state["kind"], view.language, with_base=True))
-        render_feature_table(state)
+        if st.toggle("Show the features on the map as a table", key="show_table"):
+            render_feature_table(state)
 
 
 local_assets()
@@ -53,6 +56,7 @@ except geo.DataError as error:
     st.stop()
 
 st.title("Syria's de-escalation zones, 2017–2024")
+render_data_problems(data.problems)
 linked = parse_view_state(st.query_params.to_dict(), round_start_lookup(list(data.rounds["id"]), list(data.rounds["start"].dt.date)))
 for message in linked.messages:
     st.warning(message)
@@ -60,5 +64,7 @@ with st.sidebar:
     view = render_view_controls(linked)
     st.caption("Astana rounds (blue), agreements (green) and events (grey)")
     st.altair_chart(timeline_chart(data.rounds), width="stretch")
+    with st.expander("Your own layer (stays in this session)"):
+        overlay, _notes = render_overlay_uploader()
 base_layers, published_features = published_layers(fingerprint, view.language)
-explorer(data, base_layers, published_features, view)
+explorer(data, base_layers, published_features, view, overlay)

@@ -19,6 +19,7 @@ from components.basemap import publishable_base
 from components.map import Layer, make_layer, publishable_features
 from geo.claims import check_claims
 from geo.control import towns_for_map
+from geo.load import load_dataset_leniently
 from geo.query import join_rounds
 
 LABELLED_CITY_POPULATION = 100_000
@@ -31,6 +32,8 @@ class Dataset(NamedTuple):
     sources: pd.DataFrame
     checked_claims: pd.DataFrame
     base: dict[str, gpd.GeoDataFrame]
+    # One message per record or file left out (naming file, id and field); the frames hold the rest.
+    problems: tuple[str, ...] = ()
 
 
 @st.cache_resource(show_spinner=False)
@@ -40,18 +43,19 @@ def local_assets() -> None:
 
 @st.cache_resource(show_spinner="Loading data…", max_entries=2)
 def dataset(fingerprint: tuple) -> Dataset:
-    """Loaded and validated once per version of the files."""
+    """Loaded and validated once per version of the files: every valid record, and a message for
+    each one left out. A missing or unreadable base layer still raises geo.DataError."""
     data_dir = fingerprint[0]
-    rounds = geo.load_rounds(data_dir)
-    sources = geo.load_sources(data_dir)
     base = {name: geo.load_base_layer(name, data_dir) for name in BASE_LAYERS}
-    base["towns"] = towns_for_map(geo.load_base_layer("towns", data_dir), geo.load_control_points(data_dir), LABELLED_CITY_POPULATION)
+    loaded, problems = load_dataset_leniently(data_dir)
+    base["towns"] = towns_for_map(geo.load_base_layer("towns", data_dir), loaded.control_points, LABELLED_CITY_POPULATION)
     return Dataset(
-        features=join_rounds(geo.load_features(data_dir), rounds),
-        rounds=rounds,
-        sources=sources,
-        checked_claims=check_claims(geo.load_claims(data_dir), rounds, sources),
+        features=join_rounds(loaded.features, loaded.rounds),
+        rounds=loaded.rounds,
+        sources=loaded.sources,
+        checked_claims=check_claims(loaded.claims, loaded.rounds, loaded.sources),
         base=base,
+        problems=tuple(str(problem) for problem in problems),
     )
 
 

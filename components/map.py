@@ -117,7 +117,8 @@ def features_layer(visible_ids: Iterable[str], published: Layer, language: str =
         style_function=feature_style,
         # fill=True: folium draws circle markers as rings unless told to fill them.
         marker=folium.CircleMarker(radius=KIND_STYLES["observation_post"]["radius"], fill=True),
-        tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=aliases, sticky=True),
+        # folium checks a tooltip's fields against the first feature: none when every feature was left out.
+        tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=aliases, sticky=True) if not published.frame.empty else None,
         filter=visible_filter(visible_ids),
     ).add_to(group)
     return group
@@ -171,6 +172,7 @@ def render_map(
     language: str = "en",
     highlighted: gpd.GeoDataFrame | None = None,
     tiles: str = "offline",
+    overlay: gpd.GeoDataFrame | None = None,
 ) -> None:
     """The map in the page. The base map keeps a stable key and only the feature layer changes,
     so a slider step redraws the polygons without re-mounting the map; `returned_objects=[]`
@@ -182,6 +184,10 @@ def render_map(
     layer = features_layer(state["id"], published, language)
     if highlighted is not None and not highlighted.empty:
         highlight_layer(highlighted, language).add_to(layer)
+    if overlay is not None and not overlay.empty:
+        from components.overlay import overlay_layer
+
+        overlay_layer(overlay).add_to(layer)
     st_folium(
         base_map(base, language, tiles),
         key="map",

@@ -6,6 +6,7 @@ Every text from the data is escaped before it reaches HTML; Arabic blocks read r
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -141,3 +142,14 @@ def render_touched_features(round_row: pd.Series | None, features: pd.DataFrame)
     )
     chosen = st.session_state.get(TOUCHED_KEY)
     return chosen if chosen in labels else None
+
+
+def render_data_problems(problems: Sequence[str]) -> None:
+    """One banner for the data left out, and every message (file, id, field) in an expander."""
+    if not problems:
+        return
+    records = "record" if len(problems) == 1 else "records"
+    st.error(f"Some data could not be used: {len(problems)} {records} left out")
+    with st.expander("What was left out, and why"):
+        # A code block shows the messages as plain text (no Markdown or HTML) and can be copied.
+        st.code("\n".join(problems), language=None, wrap_lines=True)

@@ -1,6 +1,8 @@
 """Read the data files, validate them once, and return frames. The only module that opens files.
 
-Every problem raises DataError naming the file, the record id and the field.
+The strict loaders (`load_rounds`, `load_features`...) raise DataError naming the file, the record
+id and the field at the first problem. `load_dataset_leniently` checks the same rules record by
+record, keeps what passes and returns one DataError per record or file it left out.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ import csv
 import io
 import json
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import geopandas as gpd
 import pandas as pd
@@ -28,6 +31,8 @@ from geo.schema import (
     column_names,
 )
 from geo.validate import (
+    Located,
+    Reference,
     check_date_order,
     check_inside_bounds,
     csv_record,
@@ -35,6 +40,9 @@ from geo.validate import (
     check_outcome_verdict,
     check_references,
     check_unique_ids,
+    keep_first_of_each_id,
+    keep_resolved,
+    keep_valid,
     validate_record,
 )
 
@@ -46,7 +54,9 @@ CONTROL_FILE = "control_points.csv"
 CLAIMS_FILE = "claims.yaml"
 SOURCES_GLOB = "sources/*.yaml"
 FEATURES_GLOB = "features/*.geojson"
-DATE_COLUMNS = {"rounds": ("start", "end"), "features": ("valid_from", "valid_to")}
+DATE_COLUMNS = {"rounds": ("start", "end"), "features": ("valid_from", "valid_to"), "control_points": ("date",)}
+# The dtypes pandas infers for a schema type, for a frame with no rows to infer them from.
+EMPTY_DTYPES = {"str": "str", "text_ar": "str", "int": "int64", "float": "float64"}
 
 
 def _data_dir(data_dir: Path | str | None) -> Path:
@@ -88,6 +98,9 @@ def _read_yaml_list(path: Path, data_dir: Path) -> tuple[str, list[Any]]:
 
 def _frame(records: list[dict[str, Any]], fields: tuple, table: str) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=column_names(fields))
+    if not records:
+        # Nothing to infer types from: take them from the schema, as a full frame would have them.
+        frame = frame.astype({field.name: EMPTY_DTYPES[field.type] for field in fields if field.type in EMPTY_DTYPES})
     for column in DATE_COLUMNS.get(table, ()):
         frame[column] = pd.to_datetime(frame[column])
     return frame
@@ -141,12 +154,16 @@ def load_rounds(data_dir: Path | str | None = None) -> pd.DataFrame:
         check_date_order(record, "start", "end", name, strict=False)
     source_ids = set(load_sources(directory)["id"])
     check_references(records, "sources", source_ids, name, "source")
+    return _rounds_frame(records)
+
+
+def _rounds_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     rounds = _frame(records, ROUND_FIELDS, "rounds")
     rounds["number"] = rounds["number"].astype("Int64")
     return rounds.sort_values(["start", "end", "id"], kind="stable").reset_index(drop=True)
 
 
-def _feature_records(path: Path, data_dir: Path) -> list[dict[str, Any]]:
+def _read_feature_collection(path: Path, data_dir: Path) -> tuple[str, list[Any]]:
     name = _relative_name(path, data_dir)
     try:
         collection = json.loads(_read_text(path, name))
@@ -154,19 +171,26 @@ def _feature_records(path: Path, data_dir: Path) -> list[dict[str, Any]]:
         raise DataError(name, None, None, f"is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         raise DataError(name, None, None, "is not a GeoJSON FeatureCollection")
-    records = []
-    for feature in collection.get("features") or []:
-        properties = feature.get("properties") if isinstance(feature, dict) else None
-        record = validate_record(properties or {}, FEATURE_FIELDS, name)
-        try:
-            geometry = shapely.geometry.shape(feature["geometry"]) if feature.get("geometry") else None
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise DataError(name, record["id"], "geometry", f"cannot be read ({shorten(str(error))})") from None
-        check_geometry(geometry, record["kind"], record["id"], name)
-        check_date_order(record, "valid_from", "valid_to", name, strict=True)
-        record["geometry"] = geometry
-        records.append(record | {"_file": name})
-    return records
+    return name, collection.get("features") or []
+
+
+def _feature_record(feature: Any, name: str) -> dict[str, Any]:
+    """One GeoJSON feature's properties and geometry, checked: its dates, kind and shape."""
+    properties = feature.get("properties") if isinstance(feature, dict) else None
+    record = validate_record(properties or {}, FEATURE_FIELDS, name)
+    try:
+        geometry = shapely.geometry.shape(feature["geometry"]) if feature.get("geometry") else None
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise DataError(name, record["id"], "geometry", f"cannot be read ({shorten(str(error))})") from None
+    check_geometry(geometry, record["kind"], record["id"], name)
+    check_date_order(record, "valid_from", "valid_to", name, strict=True)
+    record["geometry"] = geometry
+    return record
+
+
+def _feature_records(path: Path, data_dir: Path) -> list[dict[str, Any]]:
+    name, features = _read_feature_collection(path, data_dir)
+    return [_feature_record(feature, name) | {"_file": name} for feature in features]
 
 
 def load_features(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
@@ -190,8 +214,11 @@ def load_features(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     feature_ids = {record["id"] for record in records}
     rounds_records = rounds[["id", "features"]].to_dict("records")
     check_references(rounds_records, "features", feature_ids, f"data/{ROUNDS_FILE}", "feature")
-    frame = _frame([{k: v for k, v in r.items() if k != "_file"} for r in records], FEATURE_FIELDS, "features")
-    features = gpd.GeoDataFrame(frame, geometry="geometry", crs=CRS)
+    return _features_frame([{k: v for k, v in r.items() if k != "_file"} for r in records])
+
+
+def _features_frame(records: list[dict[str, Any]]) -> gpd.GeoDataFrame:
+    features = gpd.GeoDataFrame(_frame(records, FEATURE_FIELDS, "features"), geometry="geometry", crs=CRS)
     return features.sort_values(["valid_from", "id"], kind="stable").reset_index(drop=True)
 
 
@@ -230,19 +257,173 @@ def load_control_points(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     >>> load_control_points().query("name_en == 'Saraqib'")[["date", "controller"]]  # doctest: +SKIP
     """
     directory = _data_dir(data_dir)
-    path = directory / CONTROL_FILE
-    name = _relative_name(path, directory)
-    rows = list(csv.DictReader(io.StringIO(_read_text(path, name))))
-    records = []
-    for line_number, row in enumerate(rows, start=2):
-        # A town has several rows: the record id names the town, the date and the CSV line.
-        row_id = f"{row.get('name_en') or row.get('town_id')} {row.get('date')} (line {line_number})"
-        record = validate_record(csv_record(row, CONTROL_FIELDS) | {"id": row_id}, CONTROL_FIELDS, name)
-        record["id"] = row_id
-        check_inside_bounds(record, name)
-        records.append(record)
+    name, rows = _read_control_rows(directory / CONTROL_FILE, directory)
+    records = [_control_record(row, name) for row in rows]
     check_references(records, "sources", set(load_sources(directory)["id"]), name, "source")
-    frame = pd.DataFrame.from_records(records, columns=column_names(CONTROL_FIELDS))
-    frame["date"] = pd.to_datetime(frame["date"])
+    return _control_frame(records)
+
+
+def _read_control_rows(path: Path, data_dir: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
+    name = _relative_name(path, data_dir)
+    rows = csv.DictReader(io.StringIO(_read_text(path, name)))
+    return name, list(enumerate(rows, start=2))
+
+
+def _control_record(numbered_row: tuple[int, dict[str, str]], name: str) -> dict[str, Any]:
+    line_number, row = numbered_row
+    # A town has several rows: the record id names the town, the date and the CSV line.
+    row_id = f"{row.get('name_en') or row.get('town_id')} {row.get('date')} (line {line_number})"
+    record = validate_record(csv_record(row, CONTROL_FIELDS) | {"id": row_id}, CONTROL_FIELDS, name)
+    record["id"] = row_id
+    check_inside_bounds(record, name)
+    return record
+
+
+def _control_frame(records: list[dict[str, Any]]) -> gpd.GeoDataFrame:
+    frame = _frame(records, CONTROL_FIELDS, "control_points")
     points = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["longitude"], frame["latitude"]), crs=CRS)
     return points.sort_values(["town_id", "date"], kind="stable").reset_index(drop=True)
+
+
+# The lenient path: the same checks record by record, keeping what passes.
+
+
+class LenientDataset(NamedTuple):
+    """The records that passed every check, as the strict loaders' frames (same columns and dtypes)."""
+
+    sources: pd.DataFrame
+    rounds: pd.DataFrame
+    features: gpd.GeoDataFrame
+    claims: pd.DataFrame
+    control_points: gpd.GeoDataFrame
+
+
+class _Table(NamedTuple):
+    """One table's kept records (each with its file) and the problems of those left out."""
+
+    records: list[Located]
+    problems: list[DataError]
+
+    def reference(self, field: str, what: str) -> Reference:
+        kept_ids = frozenset(record["id"] for _, record in self.records)
+        # Only text ids: a record whose id is not text (a list, a number) cannot be cited anyway.
+        left_out_ids = frozenset(problem.record_id for problem in self.problems if isinstance(problem.record_id, str)) - kept_ids
+        return Reference(field, what, kept_ids, left_out_ids)
+
+    def plain_records(self) -> list[dict[str, Any]]:
+        return [record for _, record in self.records]
+
+
+Reader = Callable[[Path, Path], tuple[str, list[Any]]]  # (path, data dir) -> (file name, raw items)
+
+
+def _read_each(paths: Iterable[Path], data_dir: Path, read: Reader) -> tuple[list[tuple[str, Any]], list[DataError]]:
+    """(file name, raw item) from every file that can be read; one DataError per file that cannot."""
+    items: list[tuple[str, Any]] = []
+    problems: list[DataError] = []
+    for path in paths:
+        try:
+            name, raw = read(path, data_dir)
+        except DataError as error:
+            problems.append(error)
+            continue
+        items.extend((name, item) for item in raw)
+    return items, problems
+
+
+def _checked_table(
+    read: tuple[list[tuple[str, Any]], list[DataError]],
+    check: Callable[[Any, str], dict[str, Any]],
+    references: tuple[Reference, ...] = (),
+) -> _Table:
+    """Items checked one by one, the first of each id kept, then references resolved."""
+    items, unreadable = read
+    valid, invalid = keep_valid(items, check)
+    unique, duplicates = keep_first_of_each_id(valid)
+    resolved, unresolved = keep_resolved(unique, references)
+    return _Table(resolved, unreadable + invalid + duplicates + unresolved)
+
+
+def _round_record(item: Any, name: str) -> dict[str, Any]:
+    record = validate_record(item, ROUND_FIELDS, name)
+    check_date_order(record, "start", "end", name, strict=False)
+    return record
+
+
+def _claim_record(item: Any, name: str) -> dict[str, Any]:
+    record = validate_record(item, CLAIM_FIELDS, name)
+    check_outcome_verdict(record, name)
+    return record
+
+
+def _source_record(item: Any, name: str) -> dict[str, Any]:
+    return validate_record(item, SOURCE_FIELDS, name)
+
+
+def _table_from_glob(
+    directory: Path, pattern: str, what: str, read: Reader, check: Callable[[Any, str], dict[str, Any]], references: tuple[Reference, ...] = ()
+) -> _Table:
+    """The checked records of every file matching `pattern`; no file at all is a problem, as in the strict loaders."""
+    paths = sorted(directory.glob(pattern))
+    table = _checked_table(_read_each(paths, directory, read), check, references)
+    if paths:
+        return table
+    return table._replace(problems=[DataError(f"data/{pattern}", None, None, f"no {what} files found")])
+
+
+def _rounds_citing_loaded_features(rounds: _Table, features: _Table) -> _Table:
+    """Each round keeps only the feature ids that loaded: a round stays on the timeline when one of
+    its features is left out. An id not left out for a problem of its own is reported here."""
+    loaded = features.reference("features", "feature")
+    records: list[Located] = []
+    problems = list(rounds.problems)
+    for file, record in rounds.records:
+        missing = [feature_id for feature_id in record["features"] if feature_id not in loaded.known_ids]
+        problems += [
+            DataError(file, record["id"], "features", f"feature {shorten(feature_id)} was not loaded; left out of this round's list")
+            for feature_id in missing
+            if feature_id not in loaded.left_out_ids
+        ]
+        records.append((file, record | {"features": [f for f in record["features"] if f not in missing]}))
+    return _Table(records, problems)
+
+
+def load_dataset_leniently(data_dir: Path | str | None = None) -> tuple[LenientDataset, list[DataError]]:
+    """Every record that passes the strict loaders' checks, and one DataError per record or file left out.
+
+    A file that cannot be read is left out whole; of two records with one id the first is kept; a
+    record citing a left-out record (a feature of a left-out round) is left out too, with a message
+    naming it. Fatal (raised): no round can be used. The base layers are not loaded here:
+    load_base_layer stays strict.
+
+    >>> dataset, problems = load_dataset_leniently()  # doctest: +SKIP
+    >>> [str(problem) for problem in problems]  # doctest: +SKIP
+    []
+    """
+    directory = _data_dir(data_dir)
+    sources = _table_from_glob(directory, SOURCES_GLOB, "source", _read_yaml_list, _source_record)
+    source = sources.reference("sources", "source")
+    rounds = _checked_table(_read_each([directory / ROUNDS_FILE], directory, _read_yaml_list), _round_record, (source,))
+    if not rounds.records and rounds.problems:
+        # Every feature and claim cites a round, and the timeline is made of them: with no round
+        # there is nothing to serve, so this is fatal like a missing base layer.
+        raise rounds.problems[0]
+    features = _table_from_glob(
+        directory, FEATURES_GLOB, "feature", _read_feature_collection, _feature_record, (rounds.reference("round_id", "round"), source)
+    )
+    rounds = _rounds_citing_loaded_features(rounds, features)
+    claims = _checked_table(
+        _read_each([directory / CLAIMS_FILE], directory, _read_yaml_list),
+        _claim_record,
+        (sources.reference("source", "source"), sources.reference("verdict_sources", "source"), rounds.reference("round_id", "round")),
+    )
+    control_points = _checked_table(_read_each([directory / CONTROL_FILE], directory, _read_control_rows), _control_record, (source,))
+    dataset = LenientDataset(
+        sources=_frame(sources.plain_records(), SOURCE_FIELDS, "sources"),
+        rounds=_rounds_frame(rounds.plain_records()),
+        features=_features_frame(features.plain_records()),
+        claims=_frame(claims.plain_records(), CLAIM_FIELDS, "claims"),
+        control_points=_control_frame(control_points.plain_records()),
+    )
+    problems = [*sources.problems, *rounds.problems, *features.problems, *claims.problems, *control_points.problems]
+    return dataset, problems

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -18,6 +19,10 @@ from geo.schema import BORDER_TOLERANCE_DEGREES, SYRIA_BOUNDS, Field
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 POINT_KINDS = ("observation_post",)
+
+# A record with the name of the file it came from, so a later check can still name the file.
+Located = tuple[str, dict[str, Any]]
+Item = TypeVar("Item")
 
 
 def parse_date_value(value: object) -> dt.date:
@@ -106,14 +111,25 @@ def check_unique_ids(records: Iterable[Mapping[str, Any]], file: str) -> None:
 
 
 def check_references(
-    records: Iterable[Mapping[str, Any]], field: str, known_ids: set[str], file: str, what: str
+    records: Iterable[Mapping[str, Any]],
+    field: str,
+    known_ids: Collection[str],
+    file: str,
+    what: str,
+    left_out_ids: Collection[object] = (),
 ) -> None:
-    """Every id a record cites in `field` (a text or a list) exists among `known_ids`."""
+    """Every id a record cites in `field` (a text or a list) exists among `known_ids`.
+
+    An id among `left_out_ids` (a record the lenient loader skipped) is named as left out, so the
+    reader looks for that record's own message rather than for a typo.
+    """
     for record in records:
         cited = record.get(field)
         for cited_id in cited if isinstance(cited, list) else [cited]:
-            if cited_id is not None and cited_id not in known_ids:
-                raise DataError(file, record["id"], field, f"{what} {shorten(cited_id)} does not exist")
+            if cited_id is None or cited_id in known_ids:
+                continue
+            problem = "was left out because of its own problem" if cited_id in left_out_ids else "does not exist"
+            raise DataError(file, record["id"], field, f"{what} {shorten(cited_id)} {problem}")
 
 
 def check_date_order(record: Mapping[str, Any], first: str, last: str, file: str, strict: bool) -> None:
@@ -193,3 +209,58 @@ def check_inside_bounds(record: Mapping[str, Any], file: str) -> None:
     west, south, east, north = SYRIA_BOUNDS
     if not (west <= record["longitude"] <= east and south <= record["latitude"] <= north):
         raise DataError(file, record["id"], "latitude", f"({record['latitude']}, {record['longitude']}) lies outside Syria")
+
+
+# The lenient loader's steps: each checks records one by one and keeps the ones that pass.
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field whose ids must name records of another table (`what`), and that table's ids."""
+
+    field: str
+    what: str
+    known_ids: frozenset[str]
+    left_out_ids: frozenset[object] = frozenset()
+
+
+def keep_valid(items: Iterable[tuple[str, Item]], check: Callable[[Item, str], dict[str, Any]]) -> tuple[list[Located], list[DataError]]:
+    """Each (file, item) checked on its own: the records that pass, and one DataError per item that fails.
+
+    >>> keep_valid([("data/rounds.yaml", {"id": "astana-4"})], lambda item, file: dict(item))
+    ([('data/rounds.yaml', {'id': 'astana-4'})], [])
+    """
+    kept: list[Located] = []
+    problems: list[DataError] = []
+    for file, item in items:
+        try:
+            kept.append((file, check(item, file)))
+        except DataError as error:
+            problems.append(error)
+    return kept, problems
+
+
+def keep_first_of_each_id(records: Iterable[Located]) -> tuple[list[Located], list[DataError]]:
+    """The first record with each id; every later one is reported, naming where the first is."""
+    first_file: dict[object, str] = {}
+    kept: list[Located] = []
+    problems: list[DataError] = []
+    for file, record in records:
+        if record["id"] in first_file:
+            first = first_file[record["id"]]
+            problems.append(DataError(file, record["id"], "id", f"appears more than once; this one is left out, the first (in {first}) is kept"))
+            continue
+        first_file[record["id"]] = file
+        kept.append((file, record))
+    return kept, problems
+
+
+def keep_resolved(records: Iterable[Located], references: Sequence[Reference]) -> tuple[list[Located], list[DataError]]:
+    """The records whose every reference names a kept record; one DataError per other record."""
+
+    def check(record: dict[str, Any], file: str) -> dict[str, Any]:
+        for reference in references:
+            check_references([record], reference.field, reference.known_ids, file, reference.what, reference.left_out_ids)
+        return record
+
+    return keep_valid(records, check)

@@ -41,6 +41,9 @@ def fixture_app_factory(data_dir, monkeypatch):
 
 
 def shown_feature_names(app: AppTest) -> set[str]:
+    """The names in the features table (switched on first: it is off by default, for speed)."""
+    if not app.toggle(key="show_table").value:
+        app.toggle(key="show_table").set_value(True).run()
     return set(app.dataframe[0].value["Name"])
 
 
@@ -181,3 +184,23 @@ def test_bad_view_values_in_the_link_warn_and_fall_back(fixture_app_factory, que
     app = fixture_app_factory(query)
     assert any(warning.value.startswith(warning_start) for warning in app.warning)
     assert app.slider[0].value == dt.date(2017, 5, 4)
+
+
+def test_a_data_file_that_disappears_gives_a_message_and_the_app_recovers(fixture_app, data_dir):
+    rounds_file = data_dir / "rounds.yaml"
+    saved = rounds_file.read_text(encoding="utf-8")
+    rounds_file.unlink()
+    fixture_app.run()
+    assert not fixture_app.exception
+    assert "data/rounds.yaml" in fixture_app.error[0].value and "is missing" in fixture_app.error[0].value
+    rounds_file.write_text(saved, encoding="utf-8")
+    fixture_app.run()
+    assert not fixture_app.exception and not fixture_app.error
+    assert fixture_app.subheader[0].value == "Astana 4"
+
+
+def test_a_data_file_that_changes_while_the_app_runs_is_picked_up(fixture_app, data_dir):
+    rounds_file = data_dir / "rounds.yaml"
+    rounds_file.write_text(rounds_file.read_text(encoding="utf-8").replace("Astana 4", "Astana Four"), encoding="utf-8")
+    fixture_app.run()
+    assert fixture_app.subheader[0].value == "Astana Four"

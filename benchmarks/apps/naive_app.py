@@ -33,5 +33,6 @@ for name in ("countries", "governorates", "roads", "towns"):
 shown = tooltip_frame(features_valid_on(features, chosen), "en")
 if not shown.empty:
     folium.GeoJson(shown, style_function=lambda f: {k: v for k, v in KIND_STYLES[f["properties"]["kind"]].items() if k != "radius"},
+                   marker=folium.CircleMarker(radius=6, fill=True),  # posts drawn as in this app
                    tooltip=folium.GeoJsonTooltip(fields=["name", "dates"])).add_to(fmap)
 st_folium(fmap, height=620, width=900)

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from benchmarks.server import running_app
+from browsing import offline_context
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-LOCAL_HOSTS = ("127.0.0.1", "localhost")
 
 
 def pytest_collection_modifyitems(items):
@@ -35,20 +35,9 @@ def app_url(tmp_path_factory):
 @pytest.fixture
 def offline_page(browser, app_url):
     """A page on which every request to another host is aborted and recorded."""
-    context = browser.new_context(viewport={"width": 1400, "height": 950})
-    blocked: list[str] = []
-
-    def only_local(route):
-        host = route.request.url.split("/")[2].split(":")[0] if "://" in route.request.url else ""
-        if route.request.url.startswith(("data:", "blob:", "about:")) or host in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
+    context = offline_context(browser)
     page = context.new_page()
-    page.blocked_requests = blocked
+    page.blocked_requests = context.blocked_requests
     yield page
     context.close()
 

@@ -1,4 +1,4 @@
-"""In a real browser, with no internet: the map draws, and moving the slider changes it."""
+"""In a real browser, with no internet: the map draws, and moving the slider (keys or drag) changes it."""
 
 from __future__ import annotations
 
@@ -8,57 +8,83 @@ from collections import Counter
 from playwright.sync_api import Page, expect
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# In this Streamlit version the slider is a hidden <input type="range"> inside a positioned thumb.
+SLIDER_INPUT = '[data-testid="stSlider"] input[type="range"]'
+SLIDER_THUMB = '[data-testid="stSlider"] div:has(> div > input[type="range"])'
+SLIDER_TRACK = '[data-testid="stSlider"] [role="group"]'
 WAIT_MS = 30_000
+ZONE_BLUE, FRONTLINE, POST_YELLOW = "#0072B2", "#D55E00", "#F0E442"
 
 
 def polygon_fills(page: Page) -> Counter:
     """How many Leaflet shapes of each fill colour the map shows."""
-    frame = page.frame_locator(MAP_FRAME)
-    paths = frame.locator("path.leaflet-interactive")
-    return Counter(fill for fill in paths.evaluate_all("ps => ps.map(p => p.getAttribute('fill'))"))
+    paths = page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive")
+    return Counter(paths.evaluate_all("ps => ps.map(p => p.getAttribute('fill'))"))
 
 
-def wait_for_map(page: Page) -> None:
-    frame = page.frame_locator(MAP_FRAME)
-    expect(frame.locator("path.leaflet-interactive").first).to_be_attached(timeout=WAIT_MS)
+def shown_date(page: Page) -> str:
+    status = page.get_by_text(re.compile(r"^\d{4}-\d{2}-\d{2} · \d+ features on the map")).first
+    expect(status).to_be_visible(timeout=WAIT_MS)
+    return status.inner_text()[:10]
 
 
-def wait_for_date(page: Page, iso_date: str) -> None:
-    expect(page.get_by_text(re.compile(rf"^{iso_date} · \d+ features on the map"))).to_be_visible(timeout=WAIT_MS)
+def wait_until_idle(page: Page) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS)
+
+
+def wait_for_fills(page: Page, colour: str, count: int) -> None:
+    """Until the map shows `count` shapes filled in `colour`."""
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS
-    )
-
-
-def test_the_map_draws_offline_and_the_slider_changes_it(offline_page: Page, app_url, artifacts_dir):
-    page = offline_page
-    page.goto(app_url)
-    wait_for_map(page)
-    wait_for_date(page, "2017-05-04")
-    before = polygon_fills(page)
-    # the four zones of May 2017 (blue outlines) and the opposition-held north-west (vermilion)
-    assert before["#0072B2"] == 4
-    assert before["#D55E00"] >= 1
-    page.screenshot(path=str(artifacts_dir / "slider-2017-05-04.png"))
-
-    slider = page.locator('[data-testid="stSlider"] input[type="range"], [data-testid="stSlider"] [role="slider"]').first
-    slider.focus()
-    slider.press("End")
-    wait_for_date(page, "2024-12-08")
-    expect(page.get_by_text("2024-12-08 · 0 features on the map").or_(page.get_by_text(re.compile(r"^2024-12-08 · \d+ features")))).to_be_visible()
-    page.wait_for_function(
-        f"""() => {{
-            const frame = document.querySelector('{MAP_FRAME}');
-            const doc = frame && frame.contentDocument;
-            if (!doc) return false;
-            const fills = [...doc.querySelectorAll('path.leaflet-interactive')].map(p => p.getAttribute('fill'));
-            return fills.filter(f => f === '#0072B2').length === 0;
-        }}""",
+        """([frame, colour, count]) => {
+            const doc = document.querySelector(frame)?.contentDocument;
+            return !!doc && [...doc.querySelectorAll('path.leaflet-interactive')].filter(p => p.getAttribute('fill') === colour).length === count;
+        }""",
+        arg=[MAP_FRAME, colour, count],
         timeout=WAIT_MS,
     )
+
+
+def open_map(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").first).to_be_attached(timeout=WAIT_MS)
+    wait_until_idle(page)
+
+
+def test_the_map_draws_offline_and_the_keyboard_moves_the_slider(offline_page: Page, app_url, artifacts_dir):
+    page = offline_page
+    open_map(page, app_url)
+    assert shown_date(page) == "2017-05-04"
+    wait_for_fills(page, ZONE_BLUE, 4)  # the four zones of May 2017
+    before = polygon_fills(page)
+    assert before[FRONTLINE] == 1 and before[POST_YELLOW] == 0
+    page.screenshot(path=str(artifacts_dir / "slider-2017-05-04.png"))
+
+    page.locator(SLIDER_INPUT).first.focus()
+    page.keyboard.press("End")
+    expect(page.get_by_text(re.compile(r"^2024-12-08 · \d+ features on the map"))).to_be_visible(timeout=WAIT_MS)
+    wait_for_fills(page, ZONE_BLUE, 0)  # all four 2017 zones had ended by December 2024
     after = polygon_fills(page)
+    assert after[FRONTLINE] == 1 and after[POST_YELLOW] >= 1  # posts never withdrawn are still drawn
     assert after != before
-    assert after["#0072B2"] == 0  # all four 2017 zones had ended by December 2024
-    assert after["#F0E442"] >= 1  # posts never withdrawn are still drawn, filled yellow
     page.screenshot(path=str(artifacts_dir / "slider-2024-12-08.png"))
-    assert not [url for url in page.blocked_requests if "leaflet" in url], "Leaflet was requested from a CDN"
+    assert page.blocked_requests == [], f"the offline map asked the internet for {page.blocked_requests[:3]}"
+
+
+def test_dragging_the_slider_changes_the_map(offline_page: Page, app_url, artifacts_dir):
+    page = offline_page
+    open_map(page, app_url)
+    wait_for_fills(page, ZONE_BLUE, 4)
+    start = page.locator(SLIDER_THUMB).first.bounding_box()
+    track = page.locator(SLIDER_TRACK).first.bounding_box()
+    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(track["x"] + track["width"] * 0.55, start["y"] + start["height"] / 2, steps=12)
+    page.mouse.up()
+    expect(page.get_by_text(re.compile(r"^2017-05-04 · \d+ features on the map"))).to_have_count(0, timeout=WAIT_MS)
+    wait_until_idle(page)
+    dragged = shown_date(page)
+    assert "2020-01-01" < dragged < "2022-01-01", dragged  # about half-way along 2017-2024
+    wait_for_fills(page, ZONE_BLUE, 1)  # only the Idlib zone was left by then
+    fills = polygon_fills(page)
+    assert fills[FRONTLINE] == 1 and fills[POST_YELLOW] >= 1
+    page.screenshot(path=str(artifacts_dir / f"slider-dragged-{dragged}.png"))

@@ -1,0 +1,98 @@
+"""Hostile names show as text and run nothing; concurrent sessions keep their own view."""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from pathlib import Path
+
+from benchmarks.server import running_app
+from dataset import CLAIMS, FEATURES, ROUNDS, SOURCES, write_dataset
+from browsing import offline_context
+
+ROOT = Path(__file__).resolve().parents[2]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+SLIDER_INPUT = '[data-testid="stSlider"] input[type="range"]'
+WAIT_MS = 30_000
+PAYLOADS = [
+    "<img src=x onerror=window.__pwned=1>",
+    "<script>window.__pwned=1</script>",
+    '"><svg onload=window.__pwned=1>',
+    "${window.__pwned=1}",
+    "[click](javascript:window.__pwned=1)",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_app_url(tmp_path_factory):
+    """The dashboard on a dataset whose names, titles, sources and claims are all payloads."""
+    directory = tmp_path_factory.mktemp("hostile") / "data"
+    features, rounds, sources, claims = (copy.deepcopy(items) for items in (FEATURES, ROUNDS, SOURCES, CLAIMS))
+    for index, feature in enumerate(features):
+        feature["properties"]["name_en"] = PAYLOADS[index % len(PAYLOADS)]
+        feature["properties"]["note"] = PAYLOADS[(index + 1) % len(PAYLOADS)]
+    rounds[2]["title_en"], rounds[2]["summary_en"] = PAYLOADS[0], PAYLOADS[1]
+    rounds[2]["outcomes_en"] = PAYLOADS[2:]
+    sources[0]["title"], sources[0]["url"] = PAYLOADS[0], "javascript:window.__pwned=1"
+    claims[1]["claimed"]["city_en"] = PAYLOADS[1]
+    write_dataset(directory, sources=sources, rounds=rounds, features=features, claims=claims)
+    shutil.copytree(ROOT / "data" / "base", directory / "base")
+    log = tmp_path_factory.mktemp("hostile-server") / "streamlit.log"
+    with running_app(ROOT / "dashboard.py", log, env={"DEESCALATION_DATA_DIR": str(directory)}) as (url, _process):
+        yield url
+
+
+def test_hostile_names_in_the_dashboard_run_nothing_and_show_as_text(browser, hostile_app_url, artifacts_dir):
+    context = offline_context(browser)
+    page = context.new_page()
+    page.goto(f"{hostile_app_url}/?date=2020-03-06")
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator("path.leaflet-interactive").first).to_be_attached(timeout=WAIT_MS)
+    expect(page.get_by_role("heading", name=PAYLOADS[0])).to_be_visible(timeout=WAIT_MS)  # the round title, as text
+    expect(page.get_by_text(PAYLOADS[1]).first).to_be_visible()
+    # hover every feature so that every tooltip is built
+    for path in frame.locator("path.leaflet-interactive").all()[:40]:
+        path.hover(force=True)
+    tooltips = frame.locator(".leaflet-tooltip").all_inner_texts()
+    assert any(payload in text for text in tooltips for payload in PAYLOADS), tooltips
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.frame_locator(MAP_FRAME).locator("img[src='x']").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    map_frame = next(frame for frame in page.frames if "streamlit_folium" in frame.url)
+    assert map_frame.evaluate("() => window.__pwned") is None
+    page.screenshot(path=str(artifacts_dir / "hostile-names.png"))
+    context.close()
+
+
+SESSIONS = 4
+STEPS = 5
+
+
+def test_concurrent_sessions_keep_their_own_language_and_date(browser, app_url):
+    """Several sessions step at once, half in Arabic: none sees another's language or date."""
+    contexts = [offline_context(browser) for _ in range(SESSIONS)]
+    pages = []
+    for index, context in enumerate(contexts):
+        page = context.new_page()
+        page.goto(f"{app_url}/?date=2020-03-0{index + 1}&lang={'ar' if index % 2 else 'en'}")
+        pages.append(page)
+    for page in pages:
+        page.locator(SLIDER_INPUT).first.wait_for(state="attached", timeout=WAIT_MS)
+    for _ in range(STEPS):
+        for page in pages:  # key presses interleaved across sessions: the server runs them concurrently
+            page.locator(SLIDER_INPUT).first.press("ArrowRight")
+    for index, page in enumerate(pages):
+        day = f"2020-03-{index + 1 + STEPS:02d}"
+        expect(page.get_by_text(re.compile(rf"^{day} · \d+ features on the map"))).to_be_visible(timeout=WAIT_MS)
+        language = "ar" if index % 2 else "en"
+        assert f"lang={language}" in page.url
+        legend = page.locator(".legend").first.inner_text()
+        assert ("المعارضة" in legend) == (language == "ar")
+        assert page.locator('[data-testid="stException"]').count() == 0
+    for context in contexts:
+        context.close()
