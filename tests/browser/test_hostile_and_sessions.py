@@ -73,8 +73,16 @@ SESSIONS = 4
 STEPS = 5
 
 
-def test_concurrent_sessions_keep_their_own_language_and_date(browser, app_url):
-    """Several sessions step at once, half in Arabic: none sees another's language or date."""
+OVERLAY = b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "my route"}, "geometry": {"type": "LineString", "coordinates": [[36.6, 35.9], [36.9, 36.1]]}}]}'
+
+
+def overlay_paths(page) -> int:
+    """Shapes drawn in the overlay's dashed black outline."""
+    return page.frame_locator(MAP_FRAME).locator('path.leaflet-interactive[stroke="#000000"][stroke-dasharray="6 4"]').count()
+
+
+def test_concurrent_sessions_keep_their_own_language_date_and_overlay(browser, app_url):
+    """Several sessions step at once, half in Arabic, one with an overlay: none sees another's."""
     contexts = [offline_context(browser) for _ in range(SESSIONS)]
     pages = []
     for index, context in enumerate(contexts):
@@ -83,6 +91,14 @@ def test_concurrent_sessions_keep_their_own_language_and_date(browser, app_url):
         pages.append(page)
     for page in pages:
         page.locator(SLIDER_INPUT).first.wait_for(state="attached", timeout=WAIT_MS)
+    pages[0].get_by_text("Your own layer").click()
+    pages[0].locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        {"name": "route.geojson", "mimeType": "application/geo+json", "buffer": OVERLAY}
+    )
+    pages[0].wait_for_function(
+        f"() => document.querySelector('{MAP_FRAME}')?.contentDocument?.querySelectorAll('path[stroke-dasharray=\"6 4\"]').length > 0",
+        timeout=WAIT_MS,
+    )
     for _ in range(STEPS):
         for page in pages:  # key presses interleaved across sessions: the server runs them concurrently
             page.locator(SLIDER_INPUT).first.press("ArrowRight")
@@ -94,5 +110,6 @@ def test_concurrent_sessions_keep_their_own_language_and_date(browser, app_url):
         legend = page.locator(".legend").first.inner_text()
         assert ("المعارضة" in legend) == (language == "ar")
         assert page.locator('[data-testid="stException"]').count() == 0
+        assert (overlay_paths(page) > 0) == (index == 0), f"session {index} overlay"
     for context in contexts:
         context.close()
