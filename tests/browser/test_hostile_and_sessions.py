@@ -69,7 +69,7 @@ def test_hostile_names_in_the_dashboard_run_nothing_and_show_as_text(browser, ho
     context.close()
 
 
-SESSIONS = 4
+SESSIONS = 10  # the issue asks for 10; the minute-long soak is in benchmarks/run.py
 STEPS = 5
 
 
@@ -87,7 +87,7 @@ def test_concurrent_sessions_keep_their_own_language_date_and_overlay(browser, a
     pages = []
     for index, context in enumerate(contexts):
         page = context.new_page()
-        page.goto(f"{app_url}/?date=2020-03-0{index + 1}&lang={'ar' if index % 2 else 'en'}")
+        page.goto(f"{app_url}/?date=2020-03-{index + 1:02d}&lang={'ar' if index % 2 else 'en'}")
         pages.append(page)
     for page in pages:
         page.locator(SLIDER_INPUT).first.wait_for(state="attached", timeout=WAIT_MS)
