@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from pages import open_dashboard, shown_feature_names
+
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
 
@@ -30,21 +32,9 @@ def fixture_app_factory(data_dir, monkeypatch):
     monkeypatch.setenv("DEESCALATION_DATA_DIR", str(data_dir))
 
     def open_with(query: dict[str, str]) -> AppTest:
-        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-        for key, value in query.items():
-            app.query_params[key] = value
-        app.run()
-        assert not app.exception, app.exception
-        return app
+        return open_dashboard(query)
 
     return open_with
-
-
-def shown_feature_names(app: AppTest) -> set[str]:
-    """The names in the features table (switched on first: it is off by default, for speed)."""
-    if not app.toggle(key="show_table").value:
-        app.toggle(key="show_table").set_value(True).run()
-    return set(app.dataframe[0].value["Name"])
 
 
 def test_the_real_data_loads_without_exception():

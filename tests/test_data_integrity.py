@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import shapely
 
 import geo
 from geo.claims import check_claims

@@ -14,6 +14,8 @@ import pytest
 from geopandas.testing import assert_geodataframe_equal
 from streamlit.testing.v1 import AppTest
 
+from pages import open_dashboard, shown_feature_names
+
 import geo
 from dataset import CLAIMS, CONTROL_CSV, FEATURES, ROUNDS, SOURCES, write_dataset
 from geo import DataError
@@ -226,19 +228,9 @@ def broken_app_factory(tmp_path, monkeypatch):
         data_dir = build(tmp_path / "data")
         shutil.copytree(ROOT / "data" / "base", data_dir / "base")
         monkeypatch.setenv("DEESCALATION_DATA_DIR", str(data_dir))
-        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-        app.run()
-        assert not app.exception, app.exception
-        return app
+        return open_dashboard()
 
     return open_with
-
-
-def shown_feature_names(app: AppTest) -> set[str]:
-    """The names in the features table (switched on first: it is off by default, for speed)."""
-    if not app.toggle(key="show_table").value:
-        app.toggle(key="show_table").set_value(True).run()
-    return set(app.dataframe[0].value["Name"])
 
 
 def test_the_dashboard_shows_what_is_valid_and_says_what_it_left_out(broken_app_factory):

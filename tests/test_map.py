@@ -12,7 +12,6 @@ from components.basemap import base_map, publishable_base
 from components.map import (
     HIGHLIGHT_STYLE,
     KIND_STYLES,
-    Layer,
     make_layer,
     features_layer,
     highlight_layer,

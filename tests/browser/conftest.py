@@ -7,7 +7,6 @@ room with no internet.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
