@@ -62,9 +62,10 @@ for message in linked.messages:
     st.warning(message)
 with st.sidebar:
     view = render_view_controls(linked)
-    st.caption("Astana rounds (blue), agreements (green) and events (grey)")
-    st.altair_chart(timeline_chart(data.rounds), width="stretch")
     with st.expander("Your own layer (stays in this session)"):
         overlay, _notes = render_overlay_uploader()
 base_layers, published_features = published_layers(fingerprint, view.language)
+# The rounds marked along the period, just above the slider (outside the fragment: it never changes).
+st.altair_chart(timeline_chart(data.rounds), width="stretch")
+st.caption("Marks: Astana rounds (blue, tall), agreements (green) and events (grey). Hover a mark for its name.")
 explorer(data, base_layers, published_features, view, overlay)

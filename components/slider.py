@@ -76,7 +76,12 @@ def timeline_chart(rounds: pd.DataFrame) -> alt.Chart:
         }
     )
     marks = marks[(marks["start"] >= pd.Timestamp(PERIOD_START)) & (marks["start"] <= pd.Timestamp(PERIOD_END))]
-    axis = alt.X("start:T", title=None, scale=alt.Scale(domain=[PERIOD_START.isoformat(), PERIOD_END.isoformat()]))
+    axis = alt.X(
+        "start:T",
+        title=None,
+        scale=alt.Scale(domain=[PERIOD_START.isoformat(), PERIOD_END.isoformat()]),
+        axis=alt.Axis(format="%Y", tickCount="year"),
+    )
     ticks = (
         alt.Chart(marks)
         .mark_bar(width=2)

@@ -1,0 +1,208 @@
+"""What an analyst reads beside the map: what changed between two rounds, and the areas over time.
+
+Pure functions over the loaded frames (no Streamlit, no files). A round's "state" is the state on
+its start date (`features_valid_on`, `control_on`); a change between two rounds is anything dated
+after the earlier round's start and on or before the later one's, the convention of `valid_from`
+(first day in force) and `valid_to` (first day no longer in force).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.control import area_km2
+from geo.query import features_valid_on, latest_round
+from geo.schema import PERIOD_END, PERIOD_START
+
+# The features that are agreed areas (their creation and end are news); frontlines and posts are
+# reported as an area and as events instead.
+ZONE_KINDS = ("deescalation_zone", "demilitarized_zone", "security_corridor")
+FRONTLINE_KIND = "frontline"
+POST_KIND = "observation_post"
+NORTH_WEST = "north_west"
+TOWN_CHANGE_COLUMNS = ["town_id", "name_en", "name_ar", "from_controller", "to_controller", "date", "sources", "confidence"]
+AREA_CHANGE_COLUMNS = ["series", "date_before", "km2_before", "date_after", "km2_after", "change_km2"]
+AREA_SERIES_COLUMNS = ["date", "series", "km2", "round_id"]
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    """What changed between the state on `previous`'s start date and the state on `round`'s.
+
+    Every frame keeps its columns when it has no rows; `previous` is None for the first round,
+    which is then compared with an empty map.
+    """
+
+    round: pd.Series
+    previous: pd.Series | None
+    zones_created: gpd.GeoDataFrame
+    zones_ended: gpd.GeoDataFrame
+    area_change: pd.DataFrame
+    towns_changed: pd.DataFrame
+    posts_established: gpd.GeoDataFrame
+    posts_withdrawn: gpd.GeoDataFrame
+
+    @property
+    def north_west_change_km2(self) -> float:
+        """The opposition-held north-west gained (positive) or lost (negative), in km²."""
+        row = self.area_change[self.area_change["series"] == NORTH_WEST]
+        return float(row["change_km2"].sum())
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no zone, town or post changed and the area stayed the same."""
+        frames = (self.zones_created, self.zones_ended, self.towns_changed, self.posts_established, self.posts_withdrawn)
+        return all(frame.empty for frame in frames) and self.north_west_change_km2 == 0
+
+
+def _ordered(rounds: pd.DataFrame) -> pd.DataFrame:
+    return rounds.sort_values(["start", "end", "id"], kind="stable").reset_index(drop=True)
+
+
+def _round_row(rounds: pd.DataFrame, round_id: str) -> pd.Series:
+    matches = rounds[rounds["id"] == round_id]
+    if matches.empty:
+        raise ValueError(f"unknown round id {round_id!r}: not among the {len(rounds)} rounds and milestones given")
+    return matches.iloc[0]
+
+
+def previous_round(rounds: pd.DataFrame, round_id: str) -> pd.Series | None:
+    """The round or milestone listed just before `round_id` (by start, end, id); None for the first.
+
+    >>> previous_round(load_rounds(), "moscow-protocol-2020-03-05")["id"]  # doctest: +SKIP
+    'offensive-2019-2020'
+    """
+    ordered = _ordered(rounds)
+    position = ordered.index[ordered["id"] == round_id]
+    if position.empty:
+        _round_row(rounds, round_id)  # raises, naming the id
+    if position[0] == 0:
+        return None
+    return ordered.iloc[position[0] - 1]
+
+
+def north_west_km2(features: gpd.GeoDataFrame, date: dt.date) -> float:
+    """The area of the frontline features (the opposition-held north-west) in force on `date`, km².
+
+    >>> round(north_west_km2(load_features(), dt.date(2020, 3, 6)))  # doctest: +SKIP
+    3634
+    """
+    frontlines = features_valid_on(features[features["kind"] == FRONTLINE_KIND], date)
+    return float(area_km2(frontlines).sum()) if not frontlines.empty else 0.0
+
+
+def town_changes(control_points: pd.DataFrame) -> pd.DataFrame:
+    """Every change of hands: a town's row whose controller differs from its row before.
+
+    A town's first row (the baseline, or the day it was first observed) and a row repeating the
+    controller are not changes.
+
+    >>> town_changes(load_control_points()).query("name_en == 'Saraqib'")["to_controller"].tolist()  # doctest: +SKIP
+    """
+    ordered = control_points.sort_values(["town_id", "date"], kind="stable")
+    before = ordered.groupby("town_id")["controller"].shift()
+    changed = ordered[before.notna() & (before != ordered["controller"])]
+    changes = pd.DataFrame(changed).assign(from_controller=before[changed.index], to_controller=changed["controller"])
+    return changes[TOWN_CHANGE_COLUMNS].sort_values(["date", "name_en"], kind="stable").reset_index(drop=True)
+
+
+def _dated_between(dates: pd.Series, after: dt.date | None, until: dt.date) -> pd.Series:
+    """after < date <= until (no lower bound when `after` is None); missing dates never match."""
+    upper = dates <= pd.Timestamp(until)
+    return upper if after is None else upper & (dates > pd.Timestamp(after))
+
+
+def _zone_difference(features: gpd.GeoDataFrame, in_force: dt.date | None, not_in_force: dt.date | None) -> gpd.GeoDataFrame:
+    """The zones in force on the first date and not on the second (None = an empty map)."""
+    zones = features[features["kind"].isin(ZONE_KINDS)]
+    if in_force is None:
+        return zones.iloc[:0]
+    present = features_valid_on(zones, in_force)
+    if not_in_force is None:
+        return present
+    return present[~present["id"].isin(features_valid_on(zones, not_in_force)["id"])]
+
+
+def _area_change(features: gpd.GeoDataFrame, before: dt.date | None, after: dt.date) -> pd.DataFrame:
+    km2_before = north_west_km2(features, before) if before is not None else 0.0
+    km2_after = north_west_km2(features, after)
+    row = [NORTH_WEST, before, km2_before, after, km2_after, km2_after - km2_before]
+    return pd.DataFrame([row], columns=AREA_CHANGE_COLUMNS)
+
+
+def what_changed(
+    features: gpd.GeoDataFrame,
+    control_points: pd.DataFrame,
+    rounds: pd.DataFrame,
+    round_id: str,
+    against: str | None = None,
+) -> ChangeSummary:
+    """The changes from the previous round's start date (or `against`'s) to `round_id`'s start date.
+
+    Zones: in force on one date and not the other. Area: the frontline features' km² on each date.
+    Towns and posts: every change of hands, establishment or withdrawal dated in between.
+
+    >>> summary = what_changed(load_features(), load_control_points(), load_rounds(), "moscow-protocol-2020-03-05")  # doctest: +SKIP
+    >>> round(summary.north_west_change_km2)  # doctest: +SKIP
+    -2182
+    """
+    selected = _round_row(rounds, round_id)
+    previous = previous_round(rounds, round_id) if against is None else _round_row(rounds, against)
+    after = selected["start"].date()
+    before = previous["start"].date() if previous is not None else None
+    if before is not None and before > after:
+        raise ValueError(f"cannot compare {round_id!r} (starts {after}) with the later {previous['id']!r} (starts {before})")
+    posts = features[features["kind"] == POST_KIND]
+    changes = town_changes(control_points)
+    return ChangeSummary(
+        round=selected,
+        previous=previous,
+        zones_created=_zone_difference(features, after, before),
+        zones_ended=_zone_difference(features, before, after),
+        area_change=_area_change(features, before, after),
+        towns_changed=changes[_dated_between(changes["date"], before, after)].reset_index(drop=True),
+        posts_established=posts[_dated_between(posts["valid_from"], before, after)],
+        posts_withdrawn=posts[_dated_between(posts["valid_to"], before, after)],
+    )
+
+
+def _steps(valid: pd.DataFrame, series: str) -> list[tuple[pd.Timestamp, str, float]]:
+    """(day, series, km²) on the first day of the period and on each day the total changes, and
+    on the last day of the period so that a step chart runs to the end."""
+    start, end = pd.Timestamp(PERIOD_START), pd.Timestamp(PERIOD_END)
+    edges = pd.concat([valid["valid_from"], valid["valid_to"]]).dropna()
+    days = sorted({start, end, *edges[(edges > start) & (edges < end)]})
+    steps: list[tuple[pd.Timestamp, str, float]] = []
+    for day in days:
+        in_force = (valid["valid_from"] <= day) & (valid["valid_to"].isna() | (day < valid["valid_to"]))
+        km2 = float(valid.loc[in_force, "km2"].sum())
+        if not steps or km2 != steps[-1][2] or day == end:
+            steps.append((day, series, km2))
+    return steps
+
+
+def area_series(features: gpd.GeoDataFrame, rounds: pd.DataFrame) -> pd.DataFrame:
+    """The area over the period, for a step chart: the opposition-held north-west (`north_west`,
+    the frontline features) and each de-escalation zone (by id), with the round in force.
+
+    One row per series on 2017-01-23, on each day its area changes, and on 2024-12-08.
+
+    >>> area_series(load_features(), load_rounds()).query("series == 'north_west'").tail(1)["km2"]  # doctest: +SKIP
+    """
+    measured = pd.DataFrame(features[["id", "kind", "valid_from", "valid_to"]]).assign(km2=area_km2(features))
+    groups = [(NORTH_WEST, measured[measured["kind"] == FRONTLINE_KIND])]
+    zones = measured[measured["kind"] == "deescalation_zone"]
+    groups += [(zone_id, zones[zones["id"] == zone_id]) for zone_id in zones["id"]]
+    rows = [step for series, valid in groups for step in _steps(valid, series)]
+    frame = pd.DataFrame(rows, columns=AREA_SERIES_COLUMNS[:3])
+    frame["round_id"] = [_round_id_on(rounds, day) for day in frame["date"]]
+    return frame.astype({"series": "str", "km2": "float64"})[AREA_SERIES_COLUMNS]
+
+
+def _round_id_on(rounds: pd.DataFrame, day: pd.Timestamp) -> str | None:
+    row = latest_round(rounds, day.date())
+    return None if row is None else row["id"]
