@@ -29,8 +29,8 @@ LABELS = {
         "heading": "What changed since {previous} ({date})",
         "first": "What was in force at {title} ({date})",
         "area": "Opposition-held north-west: {change:+,.0f} km² ({before:,.0f} → {after:,.0f} km²)",
-        "zones_created": "Zones in force from",
-        "zones_ended": "Zones no longer in force",
+        "zones_created": "Zones created",
+        "zones_ended": "Zones ended",
         "towns": "Towns that changed hands",
         "posts_established": "Observation posts set up",
         "posts_withdrawn": "Observation posts withdrawn",
@@ -50,8 +50,8 @@ LABELS = {
         "heading": "ما الذي تغيّر منذ {previous} ({date})",
         "first": "ما كان سارياً عند {title} ({date})",
         "area": "الشمال الغربي الخاضع للمعارضة: {change:+,.0f} كم² ({before:,.0f} ← {after:,.0f} كم²)",
-        "zones_created": "مناطق سارية ابتداءً من",
-        "zones_ended": "مناطق لم تعد سارية",
+        "zones_created": "مناطق أُنشئت",
+        "zones_ended": "مناطق انتهت",
         "towns": "بلدات تغيّرت السيطرة عليها",
         "posts_established": "نقاط مراقبة أُنشئت",
         "posts_withdrawn": "نقاط مراقبة سُحبت",
@@ -164,5 +164,5 @@ def render_what_changed(summary: ChangeSummary, language: str = "en") -> None:
         if not frame.empty:
             _write(_names(frame, language), language, labels[key])
     if not summary.towns_changed.empty:
-        _write(str(len(summary.towns_changed)), language, labels["towns"])
+        _write(_names(summary.towns_changed.drop_duplicates("town_id"), language), language, labels["towns"])
         st.dataframe(_town_table(summary.towns_changed, language), hide_index=True)
