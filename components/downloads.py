@@ -52,14 +52,13 @@ def rounds_csv(rounds: pd.DataFrame) -> bytes:
 def render_downloads(data: Dataset, state: gpd.GeoDataFrame, chosen: dt.date, language: str = "en") -> None:
     """The download buttons for the chosen date."""
     stamp = chosen.isoformat()
-    exported = state_for_export(state)
     buttons: list[tuple[str, Callable[[], bytes | str], str, str]] = [
         ("PNG for slides (1920×1080)", lambda: render_png(chosen, language=language, features=data.features, rounds=data.rounds, base=data.base, sources=data.sources),
          f"deescalation-zones-{stamp}.png", "image/png"),
         ("Offline HTML map (slider and play)", lambda: standalone_html(data.features, data.rounds, data.base, start_date=chosen, language=language),
          f"deescalation-zones-{stamp}.html", "text/html"),
-        ("Features at this date (GeoJSON)", lambda: exported.to_json(ensure_ascii=False).encode("utf-8"), f"features-{stamp}.geojson", "application/geo+json"),
-        ("Features at this date (GeoPackage)", lambda: geopackage_bytes(exported, f"features_{stamp}"), f"features-{stamp}.gpkg", "application/geopackage+sqlite3"),
+        ("Features at this date (GeoJSON)", lambda: state_for_export(state).to_json(ensure_ascii=False).encode("utf-8"), f"features-{stamp}.geojson", "application/geo+json"),
+        ("Features at this date (GeoPackage)", lambda: geopackage_bytes(state_for_export(state), f"features_{stamp}"), f"features-{stamp}.gpkg", "application/geopackage+sqlite3"),
         ("All rounds and milestones (CSV)", lambda: rounds_csv(data.rounds), "astana-rounds.csv", "text/csv"),
     ]
     for label, make, file_name, mime in buttons:
