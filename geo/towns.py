@@ -18,13 +18,14 @@ import pandas as pd
 
 RESULT_COLUMNS = ["town_id", "name_en", "name_ar", "score"]
 TOWN_COLUMNS = ("town_id", "name_en", "name_ar")
-# Below this a match is noise: "Hama" against "Homs" scores 0.5, "Saraqeb" against "Saraqib" 0.86.
-MIN_SCORE = 0.75
+# Below this a match is noise: "باب" against "باتبو" scores 0.75, "Idleb" against "Idlib" 0.8.
+MIN_SCORE = 0.8
 # Same consonants in the same order (Saraqeb, Sarakeb, Saraqib): vowels are the least stable part of
 # a transliteration. Below an exact match, above any fuzzy one.
 SKELETON_SCORE = 0.95
-SKELETON_MIN_LENGTH = 3
-# Typing the start of a name ("Maarat") should find it, below a full-name match.
+# Three consonants are too few: "Bosra" and "Basir" share b-s-r.
+SKELETON_MIN_LENGTH = 4
+# Typing the start of a name ("Maarat") or one of its words ("Numan") finds it, below a full match.
 PREFIX_SCORE = 0.85
 PREFIX_MIN_LENGTH = 4
 
@@ -32,10 +33,10 @@ ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 # Apostrophes, ayn and hamza marks as transliterations write them: ‘ ’ ʿ ʾ ' ` ´ ʻ ʼ ′.
 LATIN_MARKS = re.compile(r"['`´‘’ʿʾʻʼ′]")
 LATIN_ARTICLES = frozenset({"al", "an", "ar", "ash", "as", "at", "ad", "az", "el", "en", "er", "es", "esh", "et", "ed", "ez", "ul"})
-# Spelling equivalences, applied in order after accents are stripped: q/k for ق, ou/oo/u for و,
+# Spelling equivalences, applied in order after accents are stripped: q/k for ق, o/ou/oo/u for و,
 # ee/y/i for ي, e/a for the short vowel (Sheikh/Shaykh -> shaikh), and a final -ah/-eh for ة.
 LATIN_SPELLINGS = (
-    (re.compile(r"ou|oo"), "u"),
+    (re.compile(r"ou|oo|o"), "u"),
     (re.compile(r"ee"), "i"),
     (re.compile(r"y"), "i"),
     (re.compile(r"e"), "a"),
@@ -69,17 +70,29 @@ def _latin_word(word: str) -> str:
     return word
 
 
+def latin_words(name: str) -> list[str]:
+    """The words of a Latin-script name in one spelling, articles and marks dropped."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(character for character in decomposed if not unicodedata.combining(character)).lower()
+    plain = LATIN_MARKS.sub("", plain)
+    return [_latin_word(word) for word in re.split(r"[^a-z0-9]+", plain) if word and word not in LATIN_ARTICLES]
+
+
+def arabic_words(name: str) -> list[str]:
+    """The words of an Arabic name without tashkeel, tatweel, hamza seats or the article."""
+    plain = ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", name)).translate(ARABIC_LETTERS)
+    words = [word for word in re.split(r"[^\u0621-\u064A\u066E-\u06FF0-9]+", plain) if word]
+    # Only a long word loses a leading ال: it is the article there, not part of a short root.
+    return [word[len(ARABIC_ARTICLE):] if word.startswith(ARABIC_ARTICLE) and len(word) > 3 else word for word in words]
+
+
 def latin_key(name: str) -> str:
     """One spelling for every transliteration of a Latin-script name, without spaces.
 
     >>> latin_key("Ma‘arrat an-Nu‘mān") == latin_key("Maarat al-Numan") == "maratnuman"
     True
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(character for character in decomposed if not unicodedata.combining(character)).lower()
-    plain = LATIN_MARKS.sub("", plain)
-    words = [word for word in re.split(r"[^a-z0-9]+", plain) if word and word not in LATIN_ARTICLES]
-    return DOUBLED.sub(r"\1", "".join(_latin_word(word) for word in words))
+    return DOUBLED.sub(r"\1", "".join(latin_words(name)))
 
 
 def arabic_key(name: str) -> str:
@@ -88,19 +101,18 @@ def arabic_key(name: str) -> str:
     >>> arabic_key("مَعَرَّةُ النُّعمان") == arabic_key("معره النعمان")
     True
     """
-    plain = ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", name)).translate(ARABIC_LETTERS)
-    words = re.split(r"[^\u0621-\u064A\u066E-\u06FF0-9]+", plain)
-    # Only a long word loses a leading ال: it is the article there, not part of a short root.
-    words = [word[len(ARABIC_ARTICLE):] if word.startswith(ARABIC_ARTICLE) and len(word) > 3 else word for word in words]
-    return "".join(words)
+    return "".join(arabic_words(name))
 
 
 def _skeleton(key: str) -> str:
     return DOUBLED.sub(r"\1", LATIN_VOWELS.sub("", key))
 
 
-def name_score(query_key: str, name_key: str, latin: bool) -> float:
-    """1.0 for the same key, then a shared consonant skeleton, a prefix, else difflib's ratio."""
+def name_score(query_key: str, name: str, latin: bool) -> float:
+    """1.0 for the same key, then a shared consonant skeleton, a prefix or a whole word, else
+    difflib's ratio of the keys."""
+    words = latin_words(name) if latin else arabic_words(name)
+    name_key = DOUBLED.sub(r"\1", "".join(words)) if latin else "".join(words)
     if not query_key or not name_key:
         return 0.0
     if query_key == name_key:
@@ -110,7 +122,8 @@ def name_score(query_key: str, name_key: str, latin: bool) -> float:
         skeleton = _skeleton(query_key)
         if len(skeleton) >= SKELETON_MIN_LENGTH and skeleton == _skeleton(name_key):
             score = max(score, SKELETON_SCORE)
-    if len(query_key) >= PREFIX_MIN_LENGTH and name_key.startswith(query_key):
+    word_keys = {DOUBLED.sub(r"\1", word) if latin else word for word in words}
+    if len(query_key) >= PREFIX_MIN_LENGTH and (name_key.startswith(query_key) or query_key in word_keys):
         score = max(score, PREFIX_SCORE)
     return score
 
@@ -151,8 +164,7 @@ def find_towns(query: str, towns: pd.DataFrame, limit: int = 5) -> pd.DataFrame:
 
 def _ranked(query_key: str, towns: pd.DataFrame, limit: int, latin: bool) -> pd.DataFrame:
     names = towns["name_en" if latin else "name_ar"].fillna("").astype(str)
-    make_key = latin_key if latin else arabic_key
-    scores = [round(name_score(query_key, make_key(name), latin), 3) for name in names]
+    scores = [round(name_score(query_key, name, latin), 3) for name in names]
     found = pd.DataFrame(
         {
             "town_id": towns["town_id"].astype("int64").to_numpy(),

@@ -1,0 +1,244 @@
+"""Every text the dashboard shows, in English and Arabic, in one table; dates in words; right to left.
+
+`CATALOGUE` maps a key to (English, Arabic). The texts are plain text: a caller that puts one into
+HTML escapes it there, like any other text. Placeholders (`{count}`) are the same in both languages
+and are filled by `t()`. The legend, tooltip and base-layer labels come from components.map, so the
+map and this table cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+from components.map import BASE_LEGEND, KIND_LABELS, TOOLTIP_ALIASES, TOOLTIP_FIELDS
+from geo.dates import day_month_year
+
+LANGUAGES = ("en", "ar")
+DIGIT_STYLES = ("latin", "arabic")
+ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
+    # dashboard.py
+    "app.page_title": ("Syria de-escalation zones, 2017-2024", "مناطق خفض التصعيد في سوريا، 2017-2024"),
+    "app.title": ("Syria's de-escalation zones, 2017–2024", "مناطق خفض التصعيد في سوريا، 2017–2024"),
+    "app.data_not_loaded": ("The data could not be loaded: {error}", "تعذّر تحميل البيانات: {error}"),
+    "app.loading": ("Loading data…", "جارٍ تحميل البيانات…"),
+    "explorer.features_on_map": ("{date} · {count} features on the map", "{date} · عدد العناصر على الخريطة: {count}"),
+    "explorer.downloads": ("Briefing outputs and data downloads", "مواد الإحاطة وتنزيل البيانات"),
+    "explorer.show_table": ("Show the features on the map as a table", "عرض عناصر الخريطة في جدول"),
+    "sidebar.timeline_caption": (
+        "Astana rounds (blue), agreements (green) and events (grey)",
+        "جولات أستانا (بالأزرق) والاتفاقات (بالأخضر) والأحداث (بالرمادي)",
+    ),
+    "sidebar.own_layer": ("Your own layer (stays in this session)", "طبقتك الخاصة (تبقى في هذه الجلسة فقط)"),
+    # components/panel.py
+    "panel.no_round": (
+        "No Astana round or milestone had started by this date.",
+        "لم تكن أي جولة من جولات أستانا أو أي محطة قد بدأت حتى هذا التاريخ.",
+    ),
+    "panel.number": ("No. {number}", "رقم {number}"),
+    "panel.delegations": ("Delegations", "الوفود"),
+    "panel.observers": ("Observers", "المراقبون"),
+    "panel.sources": ("Sources", "المصادر"),
+    "panel.confidence": ("Confidence", "درجة الثقة"),
+    "panel.confidence_line": ("Confidence: {confidence}", "درجة الثقة: {confidence}"),
+    "round_kind.astana_round": ("Astana round", "جولة أستانا"),
+    "round_kind.agreement": ("Agreement", "اتفاق"),
+    "round_kind.event": ("Event", "حدث"),
+    "confidence.high": ("high", "عالية"),
+    "confidence.medium": ("medium", "متوسطة"),
+    "confidence.low": ("low", "منخفضة"),
+    "legend.empty": ("No features in force on this date.", "لا توجد عناصر سارية في هذا التاريخ."),
+    "table.name_en": ("Name", "الاسم بالإنجليزية"),
+    # Today's English table already heads the Arabic names in Arabic.
+    "table.name_ar": ("الاسم", "الاسم"),
+    "table.kind": ("Kind", "النوع"),
+    "table.from": ("From", "من"),
+    "table.until": ("Until", "حتى"),
+    "table.confidence": ("Confidence", "درجة الثقة"),
+    "table.sources": ("Sources", "المصادر"),
+    "table.note": ("How it is drawn", "طريقة الرسم"),
+    "touched.label": (
+        "Features this round created or changed — pick one to highlight it on the map",
+        "العناصر التي أنشأتها هذه الجولة أو غيّرتها — اختر أحدها لإبرازه على الخريطة",
+    ),
+    "touched.placeholder": ("{count} features", "عدد العناصر: {count}"),
+    "problems.banner_one": ("Some data could not be used: 1 record left out", "تعذّر استخدام بعض البيانات: استُبعد سجلّ واحد"),
+    "problems.banner_many": (
+        "Some data could not be used: {count} records left out",
+        "تعذّر استخدام بعض البيانات: عدد السجلات المستبعدة {count}",
+    ),
+    "problems.details": ("What was left out, and why", "ما الذي استُبعد، ولماذا"),
+    # components/slider.py
+    "slider.date": ("Date", "التاريخ"),
+    "slider.help": (
+        "Drag, or focus the slider and use the arrow keys (one day per step).",
+        "اسحب المؤشر، أو حدّده واستخدم مفاتيح الأسهم (يومًا واحدًا في كل خطوة).",
+    ),
+    # The track runs left to right in both languages, so the arrows sit on the buttons' outer edges
+    # as in English: in a right-to-left line the end of the text is on the left.
+    "slider.previous": ("◀ Previous round", "الجولة السابقة ◀"),
+    "slider.next": ("Next round ▶", "▶ الجولة التالية"),
+    "slider.jump": ("Jump to a round or milestone", "الانتقال إلى جولة أو محطة"),
+    "slider.jump_placeholder": ("Choose a round…", "اختر جولة…"),
+    "timeline.round": ("Round", "الجولة"),
+    "timeline.start": ("Start", "البداية"),
+    # components/view_controls.py
+    "controls.layers": ("Layers", "الطبقات"),
+    "controls.base_map": ("Base map", "الخريطة الأساسية"),
+    "controls.language": ("Names on the map and in exports", "لغة الأسماء على الخريطة وفي الملفات المُصدَّرة"),
+    "base_map.offline": ("Offline vector map (no network)", "خريطة متجهية دون اتصال (لا تحتاج إلى الشبكة)"),
+    "base_map.osm": (
+        "OpenStreetMap tiles (online: the browser asks openstreetmap.org for tiles)",
+        "مربعات OpenStreetMap (عبر الإنترنت: يطلب المتصفح المربعات من openstreetmap.org)",
+    ),
+    # The language picker itself shows each language in its own name (English, العربية).
+    "language.en": ("English", "الإنجليزية"),
+    "language.ar": ("Arabic", "العربية"),
+    # components/downloads.py
+    "downloads.png": ("PNG for slides (1920×1080)", "صورة PNG للشرائح (1920×1080)"),
+    "downloads.html": ("Offline HTML map (slider and play)", "خريطة HTML تعمل دون اتصال (شريط زمني وزر تشغيل)"),
+    "downloads.geojson": ("Features at this date (GeoJSON)", "العناصر في هذا التاريخ (GeoJSON)"),
+    "downloads.geopackage": ("Features at this date (GeoPackage)", "العناصر في هذا التاريخ (GeoPackage)"),
+    "downloads.rounds_csv": ("All rounds and milestones (CSV)", "جميع الجولات والمحطات (CSV)"),
+    # components/overlay.py
+    "overlay.label": ("Your own overlay", "طبقتك الخاصة"),
+    "overlay.help": (
+        "A GeoJSON, a KML or a zipped shapefile (.shp, .shx, .dbf and .prj), up to {megabytes} MB. "
+        "It is drawn on top of the map in this browser session only: it is not saved, not shared with "
+        "anyone else, and gone when you close the tab.",
+        "ملف GeoJSON أو KML أو ملف شكل (shapefile) مضغوط (.shp و.shx و.dbf و.prj)، بحجم أقصاه {megabytes} ميغابايت. "
+        "يُرسم فوق الخريطة في جلسة المتصفح هذه فقط: لا يُحفظ، ولا يُشارَك مع أي شخص آخر، ويزول عند إغلاق التبويب.",
+    ),
+    "overlay.note": ("Overlay: {note}", "الطبقة الخاصة: {note}"),
+    # The map's layer names (components/map.py, basemap.py, overlay.py).
+    "layer.features": ("Features", "العناصر"),
+    "layer.highlight": ("Highlighted feature", "العنصر المُبرَز"),
+    "layer.overlay": ("Your own overlay", "طبقتك الخاصة"),
+    "layer.neighbours": ("Neighbouring countries", "الدول المجاورة"),
+    "layer.syria": ("Syria", "سوريا"),
+    "layer.governorates": ("Governorate boundaries", "حدود المحافظات"),
+    "layer.roads": ("M4 and M5 highways", "الطريقان الدوليان M4 وM5"),
+    "layer.towns": ("Towns", "البلدات"),
+    # geo/view_state.py: the fixed parts of the warnings about a link.
+    "link.ignored_round": (
+        "Ignored round={value}: no round or milestone on the slider has that id.",
+        "تم تجاهل round={value}: لا توجد على الشريط الزمني جولة أو محطة بهذا المعرّف.",
+    ),
+    "link.ignored_date": (
+        "Ignored date={value}: expected YYYY-MM-DD between {start} and {end}.",
+        "تم تجاهل date={value}: يُتوقع تاريخ بالصيغة YYYY-MM-DD بين {start} و{end}.",
+    ),
+    "link.ignored_layers": (
+        "Ignored layers {values}: expected any of {allowed}.",
+        "تم تجاهل الطبقات {values}: يُتوقع أيٌّ مما يلي: {allowed}.",
+    ),
+    "link.ignored_value": (
+        "Ignored {key}={value}: expected one of {allowed}.",
+        "تم تجاهل {key}={value}: يُتوقع أحد ما يلي: {allowed}.",
+    ),
+}
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    **INTERFACE_TEXTS,
+    **{f"kind.{kind}": labels for kind, labels in KIND_LABELS.items()},
+    **{f"legend.{kind}": labels for kind, labels, _colour in BASE_LEGEND},
+    **{
+        f"tooltip.{field}": (english, arabic)
+        for field, english, arabic in zip(TOOLTIP_FIELDS, TOOLTIP_ALIASES["en"], TOOLTIP_ALIASES["ar"])
+    },
+}
+
+
+def _language_index(language: str) -> int:
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
+    return LANGUAGES.index(language)
+
+
+def placeholders(template: str) -> set[str]:
+    """The names a template asks for: `{count} features` -> {'count'}."""
+    return {field for _text, field, _spec, _conversion in string.Formatter().parse(template) if field is not None}
+
+
+def t(key: str, language: str, **values: object) -> str:
+    """The text for `key` in `language` ("en" or "ar"), its placeholders filled from `values`.
+
+    >>> t("touched.placeholder", "ar", count=3)
+    'عدد العناصر: 3'
+    """
+    if key not in CATALOGUE:
+        raise KeyError(f"no interface text {key!r} in components.i18n.CATALOGUE")
+    template = CATALOGUE[key][_language_index(language)]
+    missing = placeholders(template) - set(values)
+    if missing:
+        raise KeyError(f"interface text {key!r} needs {', '.join(sorted(missing))}")
+    # A value is inserted once, as text: braces inside it are not read as placeholders.
+    return template.format(**values)
+
+
+def to_arabic_indic(text: str) -> str:
+    """`2017` -> `٢٠١٧`: Western digits as Arabic-Indic ones, everything else unchanged."""
+    return str(text).translate(ARABIC_INDIC_DIGITS)
+
+
+def format_date(date: dt.date | str, language: str, digits: str = "latin") -> str:
+    """`4 May 2017`, or `4 أيار/مايو 2017` (the Levantine and the common month name), with Latin
+    or Arabic-Indic digits.
+
+    >>> format_date(dt.date(2017, 5, 4), "ar", digits="arabic")
+    '٤ أيار/مايو ٢٠١٧'
+    """
+    _language_index(language)
+    if digits not in DIGIT_STYLES:
+        raise ValueError(f"digits must be one of {', '.join(DIGIT_STYLES)}, got {digits!r}")
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    elif isinstance(date, dt.datetime):  # a pandas Timestamp is one too
+        date = date.date()
+    elif not isinstance(date, dt.date):
+        raise TypeError(f"date must be a datetime.date or an ISO date text, got {type(date).__name__}: {date!r}")
+    text = day_month_year(date, language)
+    return to_arabic_indic(text) if digits == "arabic" else text
+
+
+def direction(language: str) -> str:
+    """"rtl" for Arabic, "ltr" for English: for a `dir` attribute."""
+    return "rtl" if _language_index(language) == LANGUAGES.index("ar") else "ltr"
+
+
+# The page reads right to left, but some things keep left to right: Leaflet (it positions tiles,
+# controls and tooltips assuming ltr; the st_folium iframe is a document of its own anyway), the
+# date slider, the Previous/Next buttons under it and the timeline (time runs left to right on the
+# track, as in English, so "Previous" stays on the left), and code blocks (file names, ids, English
+# messages). Selectors checked against Streamlit 1.67's DOM: the slider's track is a react-aria
+# `[role=group]` beside its `stWidgetLabel`, the buttons the `stLayoutWrapper` after it;
+# Streamlit's own list style sets margins on the left.
+RTL_CSS = """
+[data-testid="stMain"], [data-testid="stSidebarContent"] { direction: rtl; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"],
+[data-testid="stSidebarContent"] [data-testid="stMarkdownContainer"],
+[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"], [data-testid="stHeading"],
+[data-testid="stAlertContainer"], [data-testid="stExpander"] summary, .legend,
+[data-testid="stTable"], [data-testid="stTable"] th, [data-testid="stTable"] td,
+[data-testid="stMarkdownContainer"] table, [data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {
+  direction: rtl; text-align: right;
+}
+[data-testid="stMarkdownContainer"] ul, [data-testid="stMarkdownContainer"] ol { padding-left: 0; padding-right: 0; margin-left: 0; }
+[data-testid="stMarkdownContainer"] li { text-align: right; margin-left: 0; margin-right: 1.2em; padding-left: 0; padding-right: 0.3em; }
+.legend .legend-row > span { margin-right: 0 !important; margin-left: 6px; }
+.leaflet-container, iframe[title="streamlit_folium.st_folium"], [data-testid^="stCustomComponent"], [data-testid="stIFrame"] { direction: ltr; }
+[data-testid="stSlider"] > [role="group"], [data-testid="stSliderTickBar"],
+[data-testid="stSliderTickBar"] [data-testid="stMarkdownContainer"], [data-testid="stVegaLiteChart"] { direction: ltr; }
+.stElementContainer:has([data-testid="stSlider"]) + [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] { direction: ltr; }
+.stElementContainer:has([data-testid="stSlider"]) + [data-testid="stLayoutWrapper"] [data-testid="stColumn"] { direction: rtl; }
+[data-testid="stCode"], [data-testid="stCode"] pre { direction: ltr; text-align: left; }
+"""
+
+
+def rtl_css() -> str:
+    """A `<style>` element that lays the page out right to left, for
+    `st.markdown(rtl_css(), unsafe_allow_html=True)` when the language is Arabic. Fixed text only:
+    nothing from the data or the request goes into it."""
+    return f"<style>{RTL_CSS}</style>"
