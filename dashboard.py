@@ -8,12 +8,14 @@ import geopandas as gpd
 import streamlit as st
 
 import geo
+from components.analysis import area_chart
 from components.cache import Dataset, dataset, local_assets, published_layers
 from components.downloads import render_downloads
 from components.map import Layer, legend_entries, render_map
 from components.overlay import render_overlay_uploader
 from components.panel import render_data_problems, render_feature_table, render_legend, render_round_panel, render_touched_features
 from components.slider import render_time_controls, timeline_chart
+from components.town_search import render_town_search
 from components.view_controls import render_view_controls
 from geo.claims import discrepancies_for
 from geo.query import features_valid_on, latest_round
@@ -37,11 +39,14 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
         discrepancies = discrepancies_for(data.checked_claims, current_round["id"]) if current_round is not None else None
         render_round_panel(current_round, data.sources, discrepancies)
         highlighted_id = render_touched_features(current_round, data.features)
+        focus = render_town_search(data.base["towns"], data.control_points, data.sources, chosen)
+        if st.toggle("Show the area over time", key="show_areas"):
+            st.altair_chart(area_chart(data.areas, data.rounds, chosen, view.language), width="stretch")
         with st.expander("Briefing outputs and data downloads"):
             render_downloads(data, state, chosen, view.language)
     with map_column:
         highlighted = data.features[data.features["id"] == highlighted_id] if highlighted_id else None
-        render_map(base_layers, published_features, state, view.language, highlighted=highlighted, tiles=view.base_map, overlay=overlay)
+        render_map(base_layers, published_features, state, view.language, highlighted=highlighted, tiles=view.base_map, overlay=overlay, focus=focus)
         render_legend(legend_entries(state["kind"], view.language, with_base=True))
         if st.toggle("Show the features on the map as a table", key="show_table"):
             render_feature_table(state)

@@ -17,6 +17,7 @@ import geo
 from components.assets import ensure_local_assets, publish_text
 from components.basemap import publishable_base
 from components.map import Layer, make_layer, publishable_features
+from geo.analysis import area_series
 from geo.claims import check_claims
 from geo.control import towns_for_map
 from geo.load import load_dataset_leniently
@@ -34,6 +35,8 @@ class Dataset(NamedTuple):
     base: dict[str, gpd.GeoDataFrame]
     # One message per record or file left out (naming file, id and field); the frames hold the rest.
     problems: tuple[str, ...] = ()
+    control_points: gpd.GeoDataFrame | None = None
+    areas: pd.DataFrame | None = None  # geo.analysis.area_series
 
 
 @st.cache_resource(show_spinner=False)
@@ -56,6 +59,8 @@ def dataset(fingerprint: tuple) -> Dataset:
         checked_claims=check_claims(loaded.claims, loaded.rounds, loaded.sources),
         base=base,
         problems=tuple(str(problem) for problem in problems),
+        control_points=loaded.control_points,
+        areas=area_series(loaded.features, loaded.rounds),
     )
 
 

@@ -39,6 +39,7 @@ KIND_ORDER = ("deescalation_zone", "frontline", "demilitarized_zone", "security_
 TOOLTIP_FIELDS = ("name", "dates", "sources_text", "confidence")
 TOOLTIP_ALIASES = {"en": ("Name", "Valid", "Sources", "Confidence"), "ar": ("الاسم", "الفترة", "المصادر", "درجة الثقة")}
 MAP_HEIGHT = 620
+FOCUS_ZOOM = 11
 
 
 def period_text(valid_from: pd.Timestamp, valid_to: pd.Timestamp | None) -> str:
@@ -173,6 +174,7 @@ def render_map(
     highlighted: gpd.GeoDataFrame | None = None,
     tiles: str = "offline",
     overlay: gpd.GeoDataFrame | None = None,
+    focus: tuple[float, float] | None = None,
 ) -> None:
     """The map in the page. The base map keeps a stable key and only the feature layer changes,
     so a slider step redraws the polygons without re-mounting the map; `returned_objects=[]`
@@ -195,4 +197,7 @@ def render_map(
         returned_objects=[],
         height=MAP_HEIGHT,
         width="stretch",
+        # A found town: st_folium moves the view without re-mounting the map.
+        center=list(focus) if focus else None,
+        zoom=FOCUS_ZOOM if focus else None,
     )

@@ -194,3 +194,34 @@ def test_a_data_file_that_changes_while_the_app_runs_is_picked_up(fixture_app, d
     rounds_file.write_text(rounds_file.read_text(encoding="utf-8").replace("Astana 4", "Astana Four"), encoding="utf-8")
     fixture_app.run()
     assert fixture_app.subheader[0].value == "Astana Four"
+
+
+@pytest.mark.parametrize(
+    ("query", "date", "held_by"),
+    [
+        ("Ma'arrat an-Nu'man", "2019-12-01", "the armed opposition"),
+        ("Maarat al Numan", "2020-02-01", "the government"),  # taken on 28 January 2020
+        ("سراقب", "2020-02-28", "the armed opposition"),  # retaken on 27 February, lost again on 2 March
+        ("Sarakeb", "2020-03-03", "the government"),
+    ],
+)
+def test_finding_a_town_says_who_held_it_on_the_date(query, date, held_by):
+    app = open_dashboard({"date": date})
+    app.text_input(key="town_query").input(query).run()
+    assert not app.exception
+    assert held_by in app.success[0].value and date in app.success[0].value
+
+
+def test_a_town_outside_the_control_facts_says_so():
+    app = open_dashboard({"date": "2020-03-06"})
+    app.text_input(key="town_query").input("Deir ez-Zor").run()
+    assert "not among the towns tracked" in app.info[0].value
+
+
+def test_the_area_chart_shows_on_demand_with_the_chosen_date():
+    app = open_dashboard({"date": "2020-03-06"})
+    charts_before = len(app.get("vega_lite_chart"))
+    app.toggle(key="show_areas").set_value(True).run()
+    charts = app.get("vega_lite_chart")
+    assert len(charts) == charts_before + 1
+    assert "Chosen date" in str(charts[-1].proto)  # the rule at the date (its position is tested in test_analysis.py)
