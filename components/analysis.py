@@ -13,68 +13,19 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components.panel import arabic_block, plain_markdown
+from components.i18n import CATALOGUE, Locale
+from components.panel import arabic_block, plain_markdown, render_table
 from components.text import escape_text
 from geo.analysis import NORTH_WEST, ChangeSummary
 from geo.schema import PERIOD_END, PERIOD_START
 
-LABELS = {
-    "en": {
-        "date": "Date",
-        "km2": "Area (km²)",
-        "series": "Area",
-        NORTH_WEST: "Opposition-held north-west",
-        "round": "Round or milestone",
-        "chosen": "Chosen date",
-        "heading": "What changed since {previous} ({date})",
-        "first": "What was in force at {title} ({date})",
-        "area": "Opposition-held north-west: {change:+,.0f} km² ({before:,.0f} → {after:,.0f} km²)",
-        "zones_created": "Zones created",
-        "zones_ended": "Zones ended",
-        "towns": "Towns that changed hands",
-        "posts_established": "Observation posts set up",
-        "posts_withdrawn": "Observation posts withdrawn",
-        "nothing": "Nothing changed between the two start dates.",
-        "town": "Town",
-        "from": "From",
-        "to": "To",
-        "sources": "Sources",
-    },
-    "ar": {
-        "date": "التاريخ",
-        "km2": "المساحة (كم²)",
-        "series": "المنطقة",
-        NORTH_WEST: "الشمال الغربي الخاضع للمعارضة",
-        "round": "الجولة أو الحدث",
-        "chosen": "التاريخ المختار",
-        "heading": "ما الذي تغيّر منذ {previous} ({date})",
-        "first": "ما كان سارياً عند {title} ({date})",
-        "area": "الشمال الغربي الخاضع للمعارضة: {change:+,.0f} كم² ({before:,.0f} ← {after:,.0f} كم²)",
-        "zones_created": "مناطق أُنشئت",
-        "zones_ended": "مناطق انتهت",
-        "towns": "بلدات تغيّرت السيطرة عليها",
-        "posts_established": "نقاط مراقبة أُنشئت",
-        "posts_withdrawn": "نقاط مراقبة سُحبت",
-        "nothing": "لم يتغيّر شيء بين تاريخي البدء.",
-        "town": "البلدة",
-        "from": "من",
-        "to": "إلى",
-        "sources": "المصادر",
-    },
-}
-CONTROLLER_LABELS = {
-    "en": {"opposition": "opposition", "government": "government", "sdf": "SDF", "turkish_backed": "Turkish-backed factions"},
-    "ar": {"opposition": "المعارضة", "government": "الحكومة", "sdf": "قسد", "turkish_backed": "الفصائل المدعومة من تركيا"},
-}
+def _label(key: str, locale: Locale) -> str:
+    return locale.t(f"analysis.{key}")
 
 
-def _labels(language: str) -> dict[str, str]:
-    return LABELS["ar" if language == "ar" else "en"]
-
-
-def _named_series(series: pd.DataFrame, labels: Mapping[str, str], names: Mapping[str, str] | None) -> pd.DataFrame:
+def _named_series(series: pd.DataFrame, locale: Locale, names: Mapping[str, str] | None) -> pd.DataFrame:
     named = series.copy()
-    known = {NORTH_WEST: labels[NORTH_WEST], **(names or {})}
+    known = {NORTH_WEST: _label(NORTH_WEST, locale), **(names or {})}
     named["label"] = named["series"].map(lambda value: known.get(value, value))
     return named
 
@@ -83,18 +34,18 @@ def area_chart(
     series: pd.DataFrame,
     rounds: pd.DataFrame,
     chosen_date: dt.date,
-    language: str = "en",
+    locale: Locale = Locale(),
     series_names: Mapping[str, str] | None = None,
 ) -> alt.LayerChart:
     """A step chart of geo.analysis.area_series, a rule at `chosen_date`, a tick at each round's start.
 
     `series_names` maps a series id (a zone id) to the name shown; `north_west` has its own label.
     """
-    labels = _labels(language)
-    title_column = "title_ar" if language == "ar" else "title_en"
+    labels = {key: _label(key, locale) for key in ("date", "km2", "series", "round", "chosen")}
+    title_column = f"title_{locale.language}"
     x_scale = alt.Scale(domain=[PERIOD_START.isoformat(), PERIOD_END.isoformat()])
     lines = (
-        alt.Chart(_named_series(series, labels, series_names))
+        alt.Chart(_named_series(series, locale, series_names))
         .mark_line(interpolate="step-after")
         .encode(
             x=alt.X("date:T", title=labels["date"], scale=x_scale),
@@ -118,51 +69,57 @@ def area_chart(
     return alt.layer(lines, ticks, rule)
 
 
-def _title(row: pd.Series, language: str) -> str:
-    return str(row["title_ar" if language == "ar" else "title_en"])
+def _names(frame: pd.DataFrame, locale: Locale) -> str:
+    return "، ".join(frame[f"name_{locale.language}"].astype(str)) if locale.is_rtl else ", ".join(frame["name_en"].astype(str))
 
 
-def _names(frame: pd.DataFrame, language: str) -> str:
-    return ", ".join(str(name) for name in frame["name_ar" if language == "ar" else "name_en"])
-
-
-def _write(text: str, language: str, label: str = "") -> None:
-    """One line: a label of ours in bold (English) and data text escaped; Arabic reads right to left."""
-    if language == "ar":
+def _write(text: str, locale: Locale, label: str = "") -> None:
+    """One line: a label of ours in bold and data text escaped; Arabic reads right to left."""
+    if locale.is_rtl:
         st.markdown(arabic_block(f"{label}: {text}" if label else text), unsafe_allow_html=True)
     else:
         st.markdown(f"**{label}:** {plain_markdown(text)}" if label else plain_markdown(text))
 
 
-def _town_table(towns: pd.DataFrame, language: str) -> pd.DataFrame:
-    labels, controllers = _labels(language), CONTROLLER_LABELS["ar" if language == "ar" else "en"]
+def _town_table(towns: pd.DataFrame, locale: Locale) -> pd.DataFrame:
+    columns = {key: _label(key, locale) for key in ("town", "from", "to", "date", "sources")}
+
+    def controller(value: str) -> str:
+        key = f"controller.{value}"
+        return locale.t(key) if key in CATALOGUE else value
+
     table = pd.DataFrame({
-        labels["town"]: towns["name_ar" if language == "ar" else "name_en"],
-        labels["from"]: towns["from_controller"].map(lambda value: controllers.get(value, value)),
-        labels["to"]: towns["to_controller"].map(lambda value: controllers.get(value, value)),
-        labels["date"]: towns["date"].dt.date.astype(str),
-        labels["sources"]: towns["sources"].map(lambda ids: "; ".join(ids)),
+        columns["town"]: towns[f"name_{locale.language}"],
+        columns["from"]: towns["from_controller"].map(controller),
+        columns["to"]: towns["to_controller"].map(controller),
+        columns["date"]: [locale.date(day) for day in towns["date"]],
+        columns["sources"]: towns["sources"].map(lambda ids: "; ".join(ids)),
     })
-    return escape_text(table, [labels["town"], labels["from"], labels["to"], labels["sources"]])
+    return escape_text(table, [columns["town"], columns["from"], columns["to"], columns["sources"]])
 
 
-def render_what_changed(summary: ChangeSummary, language: str = "en") -> None:
+def render_what_changed(summary: ChangeSummary, locale: Locale = Locale()) -> None:
     """The summary: area gained or lost, zones created and ended, towns, observation posts."""
-    labels = _labels(language)
-    if summary.previous is None:
-        _write(labels["first"].format(title=_title(summary.round, language), date=summary.round["start"].date()), language)
+    title = locale.text(summary.round, "title")
+    after = locale.date(summary.date_after)
+    if summary.previous is None or summary.date_before is None:
+        _write(locale.t("analysis.first", title=title, after=after), locale)
     else:
-        _write(labels["heading"].format(previous=_title(summary.previous, language), date=summary.previous["start"].date()), language)
+        _write(locale.t("analysis.heading", previous=locale.text(summary.previous, "title"), title=title,
+                        before=locale.date(summary.date_before), after=after), locale)
     if summary.is_empty:
-        _write(labels["nothing"], language)
+        _write(locale.t("analysis.nothing"), locale)
         return
     area = summary.area_change.iloc[0]
-    if area["change_km2"]:
-        _write(labels["area"].format(change=area["change_km2"], before=area["km2_before"], after=area["km2_after"]), language)
+    if summary.north_west_first_mapped:
+        _write(locale.t("analysis.area_first", after=locale.number(area["km2_after"])), locale)
+    elif area["change_km2"]:
+        _write(locale.t("analysis.area", change=locale.number(area["change_km2"], signed=True),
+                        before=locale.number(area["km2_before"]), after=locale.number(area["km2_after"])), locale)
     for key, frame in (("zones_created", summary.zones_created), ("zones_ended", summary.zones_ended),
                        ("posts_established", summary.posts_established), ("posts_withdrawn", summary.posts_withdrawn)):
         if not frame.empty:
-            _write(_names(frame, language), language, labels[key])
+            _write(_names(frame, locale), locale, _label(key, locale))
     if not summary.towns_changed.empty:
-        _write(_names(summary.towns_changed.drop_duplicates("town_id"), language), language, labels["towns"])
-        st.dataframe(_town_table(summary.towns_changed, language), hide_index=True)
+        _write(_names(summary.towns_changed.drop_duplicates("town_id"), locale), locale, _label("towns", locale))
+        render_table(_town_table(summary.towns_changed, locale), locale)

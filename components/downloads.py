@@ -18,6 +18,7 @@ import streamlit as st
 
 from components.cache import Dataset
 from components.html_export import standalone_html
+from components.i18n import Locale
 from components.png import render_png
 
 EXPORT_COLUMNS = ["id", "kind", "name_en", "name_ar", "valid_from", "valid_to", "round_id", "sources", "confidence", "note", "geometry"]
@@ -49,17 +50,19 @@ def rounds_csv(rounds: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheet programs read the Arabic
 
 
-def render_downloads(data: Dataset, state: gpd.GeoDataFrame, chosen: dt.date, language: str = "en") -> None:
-    """The download buttons for the chosen date."""
+def render_downloads(data: Dataset, state: gpd.GeoDataFrame, chosen: dt.date, locale: Locale = Locale()) -> None:
+    """The download buttons for the chosen date; the PNG and the HTML map in the page's language."""
+    language = locale.language
     stamp = chosen.isoformat()
     buttons: list[tuple[str, Callable[[], bytes | str], str, str]] = [
-        ("PNG for slides (1920×1080)", lambda: render_png(chosen, language=language, features=data.features, rounds=data.rounds, base=data.base, sources=data.sources),
+        (locale.t("downloads.png"), lambda: render_png(chosen, language=language, features=data.features, rounds=data.rounds, base=data.base, sources=data.sources),
          f"deescalation-zones-{stamp}.png", "image/png"),
-        ("Offline HTML map (slider and play)", lambda: standalone_html(data.features, data.rounds, data.base, start_date=chosen, language=language),
+        (locale.t("downloads.html"), lambda: standalone_html(data.features, data.rounds, data.base, start_date=chosen, language=language),
          f"deescalation-zones-{stamp}.html", "text/html"),
-        ("Features at this date (GeoJSON)", lambda: state_for_export(state).to_json(ensure_ascii=False).encode("utf-8"), f"features-{stamp}.geojson", "application/geo+json"),
-        ("Features at this date (GeoPackage)", lambda: geopackage_bytes(state_for_export(state), f"features_{stamp}"), f"features-{stamp}.gpkg", "application/geopackage+sqlite3"),
-        ("All rounds and milestones (CSV)", lambda: rounds_csv(data.rounds), "astana-rounds.csv", "text/csv"),
+        (locale.t("downloads.geojson"), lambda: state_for_export(state).to_json(ensure_ascii=False).encode("utf-8"), f"features-{stamp}.geojson", "application/geo+json"),
+        (locale.t("downloads.geopackage"), lambda: geopackage_bytes(state_for_export(state), f"features_{stamp}"), f"features-{stamp}.gpkg", "application/geopackage+sqlite3"),
+        (locale.t("downloads.rounds_csv"), lambda: rounds_csv(data.rounds), "astana-rounds.csv", "text/csv"),
     ]
+    st.caption(locale.t("downloads.note"))
     for label, make, file_name, mime in buttons:
         st.download_button(label, data=make, file_name=file_name, mime=mime, on_click="ignore", width="stretch")

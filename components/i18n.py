@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from components.map import BASE_LEGEND, KIND_LABELS, TOOLTIP_ALIASES, TOOLTIP_FIELDS
 from geo.dates import day_month_year
+from geo.view_state import NOTICE_TEMPLATES
 
 LANGUAGES = ("en", "ar")
 DIGIT_STYLES = ("latin", "arabic")
@@ -24,7 +27,21 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
     "app.title": ("Syria's de-escalation zones, 2017–2024", "مناطق خفض التصعيد في سوريا، 2017–2024"),
     "app.data_not_loaded": ("The data could not be loaded: {error}", "تعذّر تحميل البيانات: {error}"),
     "app.loading": ("Loading data…", "جارٍ تحميل البيانات…"),
+    "app.page_title_short": ("Syria de-escalation zones", "مناطق خفض التصعيد في سوريا"),
     "explorer.features_on_map": ("{date} · {count} features on the map", "{date} · عدد العناصر على الخريطة: {count}"),
+    "explorer.show_areas": ("Show the area over time", "عرض المساحة عبر الزمن"),
+    "explorer.show_changes": ("Show what changed since the round before", "عرض ما تغيّر منذ الجولة السابقة"),
+    "explorer.compare": ("Compare with another date", "المقارنة بتاريخ آخر"),
+    "compare.date": ("Date to compare with", "تاريخ المقارنة"),
+    "compare.caption": (
+        "Left: {left} · right: {right}. Both maps show the same layers.",
+        "على اليسار: {left} · على اليمين: {right}. تعرض الخريطتان الطبقات نفسها.",
+    ),
+    "compare.summary": (
+        "Opposition-held north-west: {left_km2} km² on {left}, {right_km2} km² on {right}.",
+        "الشمال الغربي الخاضع للمعارضة: {left_km2} كم² في {left}، و{right_km2} كم² في {right}.",
+    ),
+    "compare.not_mapped": ("not mapped", "غير مرسوم"),
     "explorer.downloads": ("Briefing outputs and data downloads", "مواد الإحاطة وتنزيل البيانات"),
     "explorer.show_table": ("Show the features on the map as a table", "عرض عناصر الخريطة في جدول"),
     "sidebar.timeline_caption": (
@@ -32,6 +49,9 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
         "جولات أستانا (بالأزرق) والاتفاقات (بالأخضر) والأحداث (بالرمادي)",
     ),
     "sidebar.own_layer": ("Your own layer (stays in this session)", "طبقتك الخاصة (تبقى في هذه الجلسة فقط)"),
+    "panel.delegations_values": ("Delegations: {values}", "الوفود: {values}"),
+    "panel.observers_values": ("Observers: {values}", "المراقبون: {values}"),
+    "panel.sources_heading": ("Sources:", "المصادر:"),
     # components/panel.py
     "panel.no_round": (
         "No Astana round or milestone had started by this date.",
@@ -82,12 +102,23 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
     "slider.next": ("Next round ▶", "▶ الجولة التالية"),
     "slider.jump": ("Jump to a round or milestone", "الانتقال إلى جولة أو محطة"),
     "slider.jump_placeholder": ("Choose a round…", "اختر جولة…"),
+    "play.button": ("▶ Play", "▶ تشغيل"),
+    "play.pause": ("⏸ Pause", "⏸ إيقاف مؤقت"),
+    "play.step": ("Step through", "التقدّم حسب"),
+    "play.step.rounds": ("rounds and milestones", "الجولات والمحطات"),
+    "play.step.months": ("months", "الأشهر"),
+    "play.speed": ("Seconds per step", "ثوانٍ لكل خطوة"),
+    "play.playing": ("Playing: {date}", "قيد التشغيل: {date}"),
     "timeline.round": ("Round", "الجولة"),
     "timeline.start": ("Start", "البداية"),
     # components/view_controls.py
     "controls.layers": ("Layers", "الطبقات"),
     "controls.base_map": ("Base map", "الخريطة الأساسية"),
-    "controls.language": ("Names on the map and in exports", "لغة الأسماء على الخريطة وفي الملفات المُصدَّرة"),
+    # Both languages in one label: whoever opens the page finds the switch.
+    "controls.language": ("Language · اللغة", "اللغة · Language"),
+    "controls.digits": ("Digits", "الأرقام"),
+    "digits.latin": ("Latin (2017)", "لاتينية (2017)"),
+    "digits.arabic": ("Arabic-Indic (٢٠١٧)", "هندية (٢٠١٧)"),
     "base_map.offline": ("Offline vector map (no network)", "خريطة متجهية دون اتصال (لا تحتاج إلى الشبكة)"),
     "base_map.osm": (
         "OpenStreetMap tiles (online: the browser asks openstreetmap.org for tiles)",
@@ -102,6 +133,57 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
     "downloads.geojson": ("Features at this date (GeoJSON)", "العناصر في هذا التاريخ (GeoJSON)"),
     "downloads.geopackage": ("Features at this date (GeoPackage)", "العناصر في هذا التاريخ (GeoPackage)"),
     "downloads.rounds_csv": ("All rounds and milestones (CSV)", "جميع الجولات والمحطات (CSV)"),
+    "downloads.note": (
+        "The PNG and the HTML map are made in the page's language.",
+        "تُعدّ صورة PNG وخريطة HTML بلغة الصفحة.",
+    ),
+    # components/town_search.py
+    "town.label": ("Find a town (English or Arabic, any spelling)", "البحث عن بلدة (بالعربية أو الإنجليزية، بأي تهجئة)"),
+    "town.placeholder": ("Maarat al-Numan, معرة النعمان…", "معرة النعمان، Maarat al-Numan…"),
+    "town.no_match": ("No town matches {query}.", "لا توجد بلدة تطابق {query}."),
+    "town.matches": ("Matches", "النتائج"),
+    "town.not_tracked": (
+        "{name} is not among the towns tracked in the control facts.",
+        "{name} ليست من البلدات المتتبَّعة في بيانات السيطرة.",
+    ),
+    "town.held_by": (
+        "On {date}, {name} was held by {controller} (confidence: {confidence}).",
+        "في {date}، كانت {name} تحت سيطرة {controller} (درجة الثقة: {confidence}).",
+    ),
+    "controller.opposition": ("the armed opposition", "المعارضة المسلحة"),
+    "controller.government": ("the government", "الحكومة"),
+    "controller.sdf": ("the SDF", "قوات سوريا الديمقراطية (قسد)"),
+    "controller.turkish_backed": ("Turkish-backed factions", "الفصائل المدعومة من تركيا"),
+    # components/analysis.py
+    "analysis.date": ("Date", "التاريخ"),
+    "analysis.km2": ("Area (km²)", "المساحة (كم²)"),
+    "analysis.series": ("Area", "المنطقة"),
+    "analysis.north_west": ("Opposition-held north-west", "الشمال الغربي الخاضع للمعارضة"),
+    "analysis.round": ("Round or milestone", "الجولة أو المحطة"),
+    "analysis.chosen": ("Chosen date", "التاريخ المختار"),
+    "analysis.heading": (
+        "What changed from {previous} to {title} (the days after each: {before} → {after})",
+        "ما الذي تغيّر بين {previous} و{title} (اليوم التالي لكلٍّ منهما: من {before} إلى {after})",
+    ),
+    "analysis.first": ("What was in force after {title} ({after})", "ما كان سارياً بعد {title} ({after})"),
+    "analysis.area": (
+        "Opposition-held north-west: {change} km² ({before} → {after} km²)",
+        "الشمال الغربي الخاضع للمعارضة: {change} كم² (من {before} إلى {after} كم²)",
+    ),
+    "analysis.area_first": (
+        "Opposition-held north-west, mapped from this date: {after} km²",
+        "الشمال الغربي الخاضع للمعارضة، مرسوم ابتداءً من هذا التاريخ: {after} كم²",
+    ),
+    "analysis.zones_created": ("Zones created", "مناطق أُنشئت"),
+    "analysis.zones_ended": ("Zones ended", "مناطق انتهت"),
+    "analysis.towns": ("Towns that changed hands", "بلدات تغيّرت السيطرة عليها"),
+    "analysis.posts_established": ("Observation posts set up", "نقاط مراقبة أُنشئت"),
+    "analysis.posts_withdrawn": ("Observation posts withdrawn", "نقاط مراقبة سُحبت"),
+    "analysis.nothing": ("Nothing changed between these two dates.", "لم يتغيّر شيء بين هذين التاريخين."),
+    "analysis.town": ("Town", "البلدة"),
+    "analysis.from": ("From", "من"),
+    "analysis.to": ("To", "إلى"),
+    "analysis.sources": ("Sources", "المصادر"),
     # components/overlay.py
     "overlay.label": ("Your own overlay", "طبقتك الخاصة"),
     "overlay.help": (
@@ -122,22 +204,11 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
     "layer.roads": ("M4 and M5 highways", "الطريقان الدوليان M4 وM5"),
     "layer.towns": ("Towns", "البلدات"),
     # geo/view_state.py: the fixed parts of the warnings about a link.
-    "link.ignored_round": (
-        "Ignored round={value}: no round or milestone on the slider has that id.",
-        "تم تجاهل round={value}: لا توجد على الشريط الزمني جولة أو محطة بهذا المعرّف.",
-    ),
-    "link.ignored_date": (
-        "Ignored date={value}: expected YYYY-MM-DD between {start} and {end}.",
-        "تم تجاهل date={value}: يُتوقع تاريخ بالصيغة YYYY-MM-DD بين {start} و{end}.",
-    ),
-    "link.ignored_layers": (
-        "Ignored layers {values}: expected any of {allowed}.",
-        "تم تجاهل الطبقات {values}: يُتوقع أيٌّ مما يلي: {allowed}.",
-    ),
-    "link.ignored_value": (
-        "Ignored {key}={value}: expected one of {allowed}.",
-        "تم تجاهل {key}={value}: يُتوقع أحد ما يلي: {allowed}.",
-    ),
+    # geo/view_state.py: the warnings about a link (the English is geo's own).
+    "link.ignored_round": (NOTICE_TEMPLATES["link.ignored_round"], "تم تجاهل round={value}: لا توجد على الشريط الزمني جولة أو محطة بهذا المعرّف."),
+    "link.ignored_date": (NOTICE_TEMPLATES["link.ignored_date"], "تم تجاهل date={value}: يُتوقع تاريخ بالصيغة YYYY-MM-DD بين {start} و{end}."),
+    "link.ignored_layers": (NOTICE_TEMPLATES["link.ignored_layers"], "تم تجاهل الطبقات {values}: يُتوقع أيٌّ مما يلي: {allowed}."),
+    "link.ignored_value": (NOTICE_TEMPLATES["link.ignored_value"], "تم تجاهل {key}={value}: يُتوقع أحد ما يلي: {allowed}."),
 }
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -162,7 +233,7 @@ def placeholders(template: str) -> set[str]:
     return {field for _text, field, _spec, _conversion in string.Formatter().parse(template) if field is not None}
 
 
-def t(key: str, language: str, **values: object) -> str:
+def t(key: str, language: str, /, **values: object) -> str:
     """The text for `key` in `language` ("en" or "ar"), its placeholders filled from `values`.
 
     >>> t("touched.placeholder", "ar", count=3)
@@ -201,6 +272,52 @@ def format_date(date: dt.date | str, language: str, digits: str = "latin") -> st
         raise TypeError(f"date must be a datetime.date or an ISO date text, got {type(date).__name__}: {date!r}")
     text = day_month_year(date, language)
     return to_arabic_indic(text) if digits == "arabic" else text
+
+
+def format_number(value: float, digits: str = "latin", signed: bool = False) -> str:
+    """`9,650` or `٩٬٦٥٠` (Arabic-Indic digits take the Arabic thousands separator), rounded to units."""
+    text = f"{value:+,.0f}" if signed else f"{value:,.0f}"
+    return to_arabic_indic(text.replace(",", "٬")) if digits == "arabic" else text
+
+
+@dataclass(frozen=True)
+class Locale:
+    """The reader's language and digits: what every component needs to write a text, a date or a number.
+
+    >>> Locale("ar", "arabic").t("touched.placeholder", count=3)
+    'عدد العناصر: ٣'
+    """
+
+    language: str = "en"
+    digits: str = "latin"
+
+    def __post_init__(self) -> None:
+        _language_index(self.language)
+        if self.digits not in DIGIT_STYLES:
+            raise ValueError(f"digits must be one of {', '.join(DIGIT_STYLES)}, got {self.digits!r}")
+
+    @property
+    def is_rtl(self) -> bool:
+        return self.language == "ar"
+
+    def t(self, text_key: str, /, **values: object) -> str:
+        """`t()` in this language, whole numbers among the values written in this locale's digits."""
+        shown = {name: self.number(value) if isinstance(value, int) and not isinstance(value, bool) else value for name, value in values.items()}
+        return t(text_key, self.language, **shown)
+
+    def date(self, date: dt.date | str) -> str:
+        return format_date(date, self.language, self.digits)
+
+    def number(self, value: float, signed: bool = False) -> str:
+        return format_number(value, self.digits, signed)
+
+    def digits_of(self, text: str) -> str:
+        """`text` with its digits in this locale's style."""
+        return to_arabic_indic(text) if self.digits == "arabic" else text
+
+    def text(self, row: Mapping[str, object], field: str = "name") -> str:
+        """A record's `name_en` or `name_ar` (or `title_…`, `summary_…`) in this language."""
+        return str(row[f"{field}_{self.language}"])
 
 
 def direction(language: str) -> str:

@@ -16,17 +16,13 @@ import folium
 import geopandas as gpd
 import streamlit as st
 
+from components.i18n import Locale
 from components.text import escape_text
 from geo.overlay import MAX_OVERLAY_BYTES, MEGABYTE, OverlayError, check_overlay_size, read_overlay
 
 UPLOAD_TYPES = ["geojson", "json", "kml", "zip"]
 UPLOAD_KEY = "overlay_file"
 STATE_KEY = "overlay"
-UPLOAD_HELP = (
-    f"A GeoJSON, a KML or a zipped shapefile (.shp, .shx, .dbf and .prj), up to {MAX_OVERLAY_BYTES // MEGABYTE} MB. "
-    "It is drawn on top of the map in this browser session only: it is not saved, not shared with "
-    "anyone else, and gone when you close the tab."
-)
 # Black and dashed, no fill: it reads as "yours" over the coloured zones without hiding them.
 OVERLAY_LINE_STYLE = {"color": "#000000", "weight": 2, "dashArray": "6 4", "fill": False, "fillOpacity": 0.0}
 OVERLAY_POINT_STYLE = {"color": "#FFFFFF", "weight": 1, "fill": True, "fillColor": "#000000", "fillOpacity": 1.0}
@@ -52,7 +48,7 @@ def _parsed_upload(uploaded) -> dict[str, object]:
     return {"overlay": overlay, "notes": notes, "error": None}
 
 
-def render_overlay_uploader() -> tuple[gpd.GeoDataFrame | None, list[str]]:
+def render_overlay_uploader(locale: Locale = Locale()) -> tuple[gpd.GeoDataFrame | None, list[str]]:
     """The upload widget; returns this session's overlay (or None) and the notes on reading it.
 
     A file is read once per upload and kept in `st.session_state`; removing it removes the overlay.
@@ -60,7 +56,7 @@ def render_overlay_uploader() -> tuple[gpd.GeoDataFrame | None, list[str]]:
     # The widget's limit stops an honest browser before it sends; the server only enforces its global
     # `server.maxUploadSize`, so read_overlay checks the size again.
     uploaded = st.file_uploader(
-        "Your own overlay", type=UPLOAD_TYPES, help=UPLOAD_HELP, key=UPLOAD_KEY, max_upload_size=MAX_OVERLAY_BYTES // MEGABYTE
+        locale.t("overlay.label"), type=UPLOAD_TYPES, help=locale.t("overlay.help", megabytes=MAX_OVERLAY_BYTES // MEGABYTE), key=UPLOAD_KEY, max_upload_size=MAX_OVERLAY_BYTES // MEGABYTE
     )
     if uploaded is None:
         st.session_state.pop(STATE_KEY, None)
@@ -74,7 +70,7 @@ def render_overlay_uploader() -> tuple[gpd.GeoDataFrame | None, list[str]]:
         st.error(plain_markdown(str(stored["error"])))
         return None, []
     for note in stored["notes"]:
-        st.caption(plain_markdown(f"Overlay: {note}"))
+        st.caption(plain_markdown(locale.t("overlay.note", note=note)))
     return stored["overlay"], list(stored["notes"])
 
 

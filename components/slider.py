@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from components.i18n import Locale
 from geo.query import in_period, neighbour_round_date
 from geo.schema import DEFAULT_VIEW_DATE, PERIOD_END, PERIOD_START
 
@@ -34,43 +35,47 @@ def _jump(rounds: pd.DataFrame) -> None:
         st.session_state[DATE_KEY] = min(max(start, PERIOD_START), PERIOD_END)
 
 
-def render_time_controls(rounds: pd.DataFrame, initial: dt.date = DEFAULT_VIEW_DATE) -> dt.date:
-    """Draw the controls and return the chosen date."""
+def render_time_controls(rounds: pd.DataFrame, initial: dt.date = DEFAULT_VIEW_DATE, locale: Locale = Locale()) -> dt.date:
+    """Draw the controls and return the chosen date. The slider's own label shows the ISO date
+    (Streamlit formats it); the page writes the date in words beside it."""
     if DATE_KEY not in st.session_state:
         st.session_state[DATE_KEY] = initial
     st.slider(
-        "Date",
+        locale.t("slider.date"),
         min_value=PERIOD_START,
         max_value=PERIOD_END,
         key=DATE_KEY,
         format="YYYY-MM-DD",
-        help="Drag, or focus the slider and use the arrow keys (one day per step).",
+        help=locale.t("slider.help"),
     )
     previous_column, next_column = st.columns(2)
-    previous_column.button("◀ Previous round", on_click=_step_to, args=(rounds, -1), width="stretch")
-    next_column.button("Next round ▶", on_click=_step_to, args=(rounds, +1), width="stretch")
+    previous_column.button(locale.t("slider.previous"), on_click=_step_to, args=(rounds, -1), width="stretch", key="previous_round")
+    next_column.button(locale.t("slider.next"), on_click=_step_to, args=(rounds, +1), width="stretch", key="next_round")
     on_slider = rounds[[in_period(start.date()) for start in rounds["start"]]]
-    titles = dict(zip(on_slider["id"], on_slider["start"].dt.date.astype(str) + " · " + on_slider["title_en"]))
+    titles = {
+        round_id: f"{locale.date(start)} · {title}"
+        for round_id, start, title in zip(on_slider["id"], on_slider["start"], on_slider[f"title_{locale.language}"])
+    }
     st.selectbox(
-        "Jump to a round or milestone",
+        locale.t("slider.jump"),
         options=list(titles),
         index=None,
         format_func=titles.get,
         key=JUMP_KEY,
         on_change=_jump,
         args=(rounds,),
-        placeholder="Choose a round…",
+        placeholder=locale.t("slider.jump_placeholder"),
     )
     return st.session_state[DATE_KEY]
 
 
-def timeline_chart(rounds: pd.DataFrame) -> alt.Chart:
+def timeline_chart(rounds: pd.DataFrame, locale: Locale = Locale()) -> alt.Chart:
     """A strip with a mark for each round (numbered rounds taller), the same on every step: it
     sits outside the part of the page a slider step reruns."""
     marks = pd.DataFrame(
         {
             "start": rounds["start"],
-            "title": rounds["title_en"],
+            "title": rounds[f"title_{locale.language}"],
             "kind": rounds["kind"],
             "height": rounds["kind"].map(lambda kind: 1.0 if kind == "astana_round" else 0.6),
         }
@@ -89,7 +94,7 @@ def timeline_chart(rounds: pd.DataFrame) -> alt.Chart:
             x=axis,
             y=alt.Y("height:Q", axis=None, scale=alt.Scale(domain=[0, 1])),
             color=alt.Color("kind:N", legend=None, scale=alt.Scale(domain=["astana_round", "agreement", "event"], range=["#0072B2", "#009E73", "#999999"])),
-            tooltip=[alt.Tooltip("title:N", title="Round"), alt.Tooltip("start:T", title="Start")],
+            tooltip=[alt.Tooltip("title:N", title=locale.t("timeline.round")), alt.Tooltip("start:T", title=locale.t("timeline.start"))],
         )
     )
     return ticks.properties(height=TIMELINE_HEIGHT)

@@ -1,9 +1,11 @@
 """What an analyst reads beside the map: what changed between two rounds, and the areas over time.
 
-Pure functions over the loaded frames (no Streamlit, no files). A round's "state" is the state on
-its start date (`features_valid_on`, `control_on`); a change between two rounds is anything dated
-after the earlier round's start and on or before the later one's, the convention of `valid_from`
-(first day in force) and `valid_to` (first day no longer in force).
+Pure functions over the loaded frames (no Streamlit, no files). What a round or milestone left
+behind is the state on the day after it ended (`outcome_date`): what an agreement sets up takes
+effect the next day (the Moscow protocol is dated 5 March 2020, its corridor 6 March), and an event
+that runs for months (an offensive) is judged by where it ended. A change between two of them is
+anything dated after the earlier one's outcome date and on or before the later one's, the
+convention of `valid_from` (first day in force) and `valid_to` (first day no longer in force).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ AREA_SERIES_COLUMNS = ["date", "series", "km2", "round_id"]
 
 @dataclass(frozen=True)
 class ChangeSummary:
-    """What changed between the state on `previous`'s start date and the state on `round`'s.
+    """What changed between the state `previous` left (`date_before`) and the one `round` left (`date_after`).
 
     Every frame keeps its columns when it has no rows; `previous` is None for the first round,
     which is then compared with an empty map.
@@ -39,6 +41,8 @@ class ChangeSummary:
 
     round: pd.Series
     previous: pd.Series | None
+    date_before: dt.date | None
+    date_after: dt.date
     zones_created: gpd.GeoDataFrame
     zones_ended: gpd.GeoDataFrame
     area_change: pd.DataFrame
@@ -48,15 +52,22 @@ class ChangeSummary:
 
     @property
     def north_west_change_km2(self) -> float:
-        """The opposition-held north-west gained (positive) or lost (negative), in km²."""
+        """The opposition-held north-west gained (positive) or lost (negative), in km²; 0 when it
+        was not mapped on one of the two dates."""
         row = self.area_change[self.area_change["series"] == NORTH_WEST]
         return float(row["change_km2"].sum())
+
+    @property
+    def north_west_first_mapped(self) -> bool:
+        """True when the north-west was not mapped on the earlier date and is on the later one."""
+        row = self.area_change.iloc[0]
+        return bool(pd.isna(row["km2_before"]) and pd.notna(row["km2_after"]))
 
     @property
     def is_empty(self) -> bool:
         """True when no zone, town or post changed and the area stayed the same."""
         frames = (self.zones_created, self.zones_ended, self.towns_changed, self.posts_established, self.posts_withdrawn)
-        return all(frame.empty for frame in frames) and self.north_west_change_km2 == 0
+        return all(frame.empty for frame in frames) and self.north_west_change_km2 == 0 and not self.north_west_first_mapped
 
 
 def _ordered(rounds: pd.DataFrame) -> pd.DataFrame:
@@ -70,19 +81,34 @@ def _round_row(rounds: pd.DataFrame, round_id: str) -> pd.Series:
     return matches.iloc[0]
 
 
+def outcome_date(round_row: pd.Series) -> dt.date:
+    """The day after a round or milestone ended (its last day for one ending on the period's last
+    day): the first day of the state it left behind.
+
+    >>> outcome_date(load_rounds().set_index("id").loc["moscow-protocol-2020-03-05"])  # doctest: +SKIP
+    datetime.date(2020, 3, 6)
+    """
+    return min(round_row["end"].date() + dt.timedelta(days=1), max(PERIOD_END, round_row["end"].date()))
+
+
 def previous_round(rounds: pd.DataFrame, round_id: str) -> pd.Series | None:
-    """The round or milestone listed just before `round_id` (by start, end, id); None for the first.
+    """The round or milestone listed before `round_id` (by start, end, id) whose outcome date is
+    earlier than its own; None for the first.
+
+    One still running when `round_id` ended is skipped: the offensive of December 2019 ended the
+    day after the Moscow protocol, so the protocol is compared with Astana 14.
 
     >>> previous_round(load_rounds(), "moscow-protocol-2020-03-05")["id"]  # doctest: +SKIP
-    'offensive-2019-2020'
+    'astana-14'
     """
     ordered = _ordered(rounds)
     position = ordered.index[ordered["id"] == round_id]
     if position.empty:
         _round_row(rounds, round_id)  # raises, naming the id
-    if position[0] == 0:
-        return None
-    return ordered.iloc[position[0] - 1]
+    own_outcome = outcome_date(ordered.iloc[position[0]])
+    earlier = ordered.iloc[: position[0]]
+    earlier = earlier[[outcome_date(row) < own_outcome for _, row in earlier.iterrows()]]
+    return None if earlier.empty else earlier.iloc[-1]
 
 
 def north_west_km2(features: gpd.GeoDataFrame, date: dt.date) -> float:
@@ -127,9 +153,18 @@ def _zone_difference(features: gpd.GeoDataFrame, in_force: dt.date | None, not_i
     return present[~present["id"].isin(features_valid_on(zones, not_in_force)["id"])]
 
 
+def mapped_north_west_km2(features: gpd.GeoDataFrame, date: dt.date | None) -> float:
+    """The north-west's km² on `date`; NaN before the first frontline, whose area is not mapped
+    (the opposition held land before May 2017; it is not drawn before then)."""
+    frontlines = features[features["kind"] == FRONTLINE_KIND]
+    if date is None or frontlines.empty or pd.Timestamp(date) < frontlines["valid_from"].min():
+        return float("nan")
+    return north_west_km2(features, date)
+
+
 def _area_change(features: gpd.GeoDataFrame, before: dt.date | None, after: dt.date) -> pd.DataFrame:
-    km2_before = north_west_km2(features, before) if before is not None else 0.0
-    km2_after = north_west_km2(features, after)
+    km2_before = mapped_north_west_km2(features, before)
+    km2_after = mapped_north_west_km2(features, after)
     row = [NORTH_WEST, before, km2_before, after, km2_after, km2_after - km2_before]
     return pd.DataFrame([row], columns=AREA_CHANGE_COLUMNS)
 
@@ -141,7 +176,8 @@ def what_changed(
     round_id: str,
     against: str | None = None,
 ) -> ChangeSummary:
-    """The changes from the previous round's start date (or `against`'s) to `round_id`'s start date.
+    """The changes from the state the previous round (or `against`) left to the one `round_id` left:
+    from one outcome date to the other.
 
     Zones: in force on one date and not the other. Area: the frontline features' km² on each date.
     Towns and posts: every change of hands, establishment or withdrawal dated in between.
@@ -152,15 +188,17 @@ def what_changed(
     """
     selected = _round_row(rounds, round_id)
     previous = previous_round(rounds, round_id) if against is None else _round_row(rounds, against)
-    after = selected["start"].date()
-    before = previous["start"].date() if previous is not None else None
+    after = outcome_date(selected)
+    before = outcome_date(previous) if previous is not None else None
     if before is not None and before > after:
-        raise ValueError(f"cannot compare {round_id!r} (starts {after}) with the later {previous['id']!r} (starts {before})")
+        raise ValueError(f"cannot compare {round_id!r} (its outcome on {after}) with the later {previous['id']!r} (its outcome on {before})")
     posts = features[features["kind"] == POST_KIND]
     changes = town_changes(control_points)
     return ChangeSummary(
         round=selected,
         previous=previous,
+        date_before=before,
+        date_after=after,
         zones_created=_zone_difference(features, after, before),
         zones_ended=_zone_difference(features, before, after),
         area_change=_area_change(features, before, after),

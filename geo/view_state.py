@@ -16,6 +16,30 @@ from geo.schema import DEFAULT_VIEW_DATE, FEATURE_KINDS, PERIOD_END, PERIOD_STAR
 MAX_SHOWN_CHARS = 40
 LANGUAGES = ("en", "ar")
 BASE_MAPS = ("offline", "osm")
+DIGIT_STYLES = ("latin", "arabic")
+# The English of each warning; components.i18n holds these with their Arabic, under the same keys.
+NOTICE_TEMPLATES = {
+    "link.ignored_round": "Ignored round={value}: no round or milestone on the slider has that id.",
+    "link.ignored_date": "Ignored date={value}: expected YYYY-MM-DD between {start} and {end}.",
+    "link.ignored_layers": "Ignored layers {values}: expected any of {allowed}.",
+    "link.ignored_value": "Ignored {key}={value}: expected one of {allowed}.",
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning about the link: a catalogue key and its values, so the page can say it in either
+    language; `str()` is the English."""
+
+    key: str
+    values: tuple[tuple[str, str], ...]
+
+    def __str__(self) -> str:
+        return NOTICE_TEMPLATES[self.key].format(**dict(self.values))
+
+
+def _notice(notice_key: str, **values: str) -> Notice:
+    return Notice(notice_key, tuple(values.items()))
 
 
 @dataclass(frozen=True)
@@ -24,7 +48,8 @@ class ViewState:
     layers: tuple[str, ...] = FEATURE_KINDS
     language: str = "en"
     base_map: str = "offline"
-    messages: tuple[str, ...] = field(default=(), compare=False)
+    digits: str = "latin"
+    messages: tuple[Notice, ...] = field(default=(), compare=False)
 
 
 def _first(value: object) -> str:
@@ -56,14 +81,14 @@ def parse_view_state(query_params: Mapping[str, object], round_starts: Mapping[s
     """The view in the query string, defaults where a value is missing or wrong.
 
     `date=YYYY-MM-DD` or `round=<id>` (its start; `date` wins when both are given),
-    `layers=frontline,observation_post`, `lang=en|ar`, `basemap=offline|osm`.
+    `layers=frontline,observation_post`, `lang=en|ar`, `basemap=offline|osm`, `digits=latin|arabic`.
 
     >>> parse_view_state({"date": "2020-03-06", "lang": "ar"}).language
     'ar'
-    >>> parse_view_state({"date": "yesterday"}).messages
-    ("Ignored date='yesterday': expected YYYY-MM-DD between 2017-01-23 and 2024-12-08.",)
+    >>> [str(message) for message in parse_view_state({"date": "yesterday"}).messages]
+    ["Ignored date='yesterday': expected YYYY-MM-DD between 2017-01-23 and 2024-12-08."]
     """
-    messages: list[str] = []
+    messages: list[Notice] = []
     values: dict[str, object] = {}
     if "round" in query_params:
         text = _first(query_params["round"])
@@ -71,26 +96,26 @@ def parse_view_state(query_params: Mapping[str, object], round_starts: Mapping[s
         if start is not None and in_period(start):
             values["date"] = start
         else:
-            messages.append(f"Ignored round={_shown(text)}: no round or milestone on the slider has that id.")
+            messages.append(_notice("link.ignored_round", value=_shown(text)))
     if "date" in query_params:
         text = _first(query_params["date"])
         parsed = _parse_date(text)
         if parsed is not None:
             values["date"] = parsed
         else:
-            messages.append(f"Ignored date={_shown(text)}: expected YYYY-MM-DD between {PERIOD_START.isoformat()} and {PERIOD_END.isoformat()}.")
+            messages.append(_notice("link.ignored_date", value=_shown(text), start=PERIOD_START.isoformat(), end=PERIOD_END.isoformat()))
     if "layers" in query_params:
         layers, unknown = _parse_layers(_first(query_params["layers"]))
         values["layers"] = layers
         if unknown:
-            messages.append(f"Ignored layers {', '.join(_shown(item) for item in unknown[:5])}: expected any of {', '.join(FEATURE_KINDS)}.")
-    for key, attribute, allowed in (("lang", "language", LANGUAGES), ("basemap", "base_map", BASE_MAPS)):
+            messages.append(_notice("link.ignored_layers", values=", ".join(_shown(item) for item in unknown[:5]), allowed=", ".join(FEATURE_KINDS)))
+    for key, attribute, allowed in (("lang", "language", LANGUAGES), ("basemap", "base_map", BASE_MAPS), ("digits", "digits", DIGIT_STYLES)):
         if key in query_params:
             text = _first(query_params[key])
             if text in allowed:
                 values[attribute] = text
             else:
-                messages.append(f"Ignored {key}={_shown(text)}: expected one of {', '.join(allowed)}.")
+                messages.append(_notice("link.ignored_value", key=key, value=_shown(text), allowed=", ".join(allowed)))
     return ViewState(**values, messages=tuple(messages))
 
 
@@ -101,6 +126,7 @@ def view_query(state: ViewState) -> dict[str, str]:
         "layers": ",".join(state.layers),
         "lang": state.language,
         "basemap": state.base_map,
+        "digits": state.digits,
     }
 
 

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dataset import CONTROL_CSV, IDLIB_SQUARE, ROUNDS, SOUTH_SQUARE, write_dataset
 from components.analysis import area_chart
+from components.i18n import Locale
 from components.panel import plain_markdown
 from geo import load_control_points, load_features, load_rounds
 from geo.analysis import AREA_SERIES_COLUMNS, TOWN_CHANGE_COLUMNS, area_series, previous_round, town_changes, what_changed
@@ -54,12 +55,13 @@ def timeline(tmp_path_factory):
     [
         ("astana-1", None),
         ("astana-4", "astana-1"),
-        ("zones-2017", "astana-4"),  # listed by start date, not by the order of the file
+        # listed by start date, not by the order of the file; astana-4 left its state on the same day
+        ("zones-2017", "astana-1"),
         ("protocol-2020", "offensive-2019"),
         ("withdrawal-2020", "corridor-2020"),
     ],
 )
-def test_previous_round_is_the_one_that_started_before(timeline, round_id, previous_id):
+def test_previous_round_is_the_one_before_that_left_its_state_earlier(timeline, round_id, previous_id):
     previous = previous_round(timeline[2], round_id)
     assert (None if previous is None else previous["id"]) == previous_id
 
@@ -70,34 +72,43 @@ def test_an_unknown_round_is_named():
 
 
 @pytest.mark.parametrize(
-    ("round_id", "created", "ended", "area_gained", "towns", "established", "withdrawn"),
+    ("round_id", "created", "ended", "area", "towns", "established", "withdrawn"),
     [
-        ("astana-1", [], [], 0, [], [], []),  # the first round: compared with an empty map
-        ("astana-4", [], [], 0, [], [], []),  # starts 3 May, the day before the zones
-        ("zones-2017", ["zone-a"], [], IDLIB_SQUARE, [], [], []),
+        ("astana-1", [], [], None, [], [], []),  # the first round: compared with an empty map
+        # Each is compared on the day after it ended: the zones and the frontline of 4 May count
+        # for astana-4 (3-4 May), and the north-west is mapped from then on (no "gain" from nothing).
+        ("astana-4", ["zone-a"], [], "first mapped", [], [], []),
+        ("zones-2017", ["zone-a"], [], "first mapped", [], [], []),
         ("sochi-2018", ["dmz"], ["zone-a"], 0, [], ["post-1"], []),
         ("offensive-2019", [], ["dmz"], 0, [("Khan Shaykhun", "opposition", "government", "2019-08-21")], [], []),
-        ("protocol-2020", [], [], 0, [], [], []),
-        ("corridor-2020", ["corridor"], [], 0, [], [], []),  # a new frontline of the same extent: no area change
+        ("protocol-2020", ["corridor"], [], 0, [], [], []),  # the corridor starts the day after the protocol
+        ("corridor-2020", [], [], 0, [], [], []),  # a new frontline of the same extent: no area change
         ("withdrawal-2020", [], [], 0, [], [], ["post-1"]),
     ],
 )
-def test_what_changed_between_a_round_and_the_previous_one(timeline, round_id, created, ended, area_gained, towns, established, withdrawn):
+def test_what_changed_between_a_round_and_the_previous_one(timeline, round_id, created, ended, area, towns, established, withdrawn):
     summary = what_changed(*timeline, round_id)
     assert summary.zones_created["id"].tolist() == created
     assert summary.zones_ended["id"].tolist() == ended
-    expected_km2 = square_km2(area_gained) if area_gained else 0.0
-    assert summary.north_west_change_km2 == pytest.approx(expected_km2)
+    assert summary.north_west_first_mapped == (area == "first mapped")
+    assert summary.north_west_change_km2 == 0
+    if area == 0:
+        assert summary.area_change["km2_after"].iloc[0] == pytest.approx(square_km2(IDLIB_SQUARE))
     changes = summary.towns_changed
     assert list(zip(changes["name_en"], changes["from_controller"], changes["to_controller"], changes["date"].dt.strftime("%Y-%m-%d"))) == towns
     assert summary.posts_established["id"].tolist() == established
     assert summary.posts_withdrawn["id"].tolist() == withdrawn
-    assert summary.is_empty == (not (created or ended or area_gained or towns or established or withdrawn))
+    assert summary.is_empty == (not (created or ended or area or towns or established or withdrawn))
+
+
+def test_the_dates_compared_are_the_days_after_each_ended(timeline):
+    summary = what_changed(*timeline, "offensive-2019")
+    assert (summary.date_before, summary.date_after) == (dt.date(2018, 9, 18), dt.date(2019, 8, 22))
 
 
 def test_nothing_changed_gives_empty_frames_with_their_columns(timeline):
     features = timeline[0]
-    summary = what_changed(*timeline, "protocol-2020")
+    summary = what_changed(*timeline, "corridor-2020")
     for frame in (summary.zones_created, summary.zones_ended, summary.posts_established, summary.posts_withdrawn):
         assert frame.empty and list(frame.columns) == list(features.columns) and frame.crs == features.crs
     assert summary.towns_changed.empty and list(summary.towns_changed.columns) == TOWN_CHANGE_COLUMNS
@@ -166,7 +177,7 @@ def test_the_chart_marks_the_chosen_date_and_the_rounds(data_dir):
 
 def test_the_chart_speaks_arabic(data_dir):
     rounds = load_rounds(data_dir)
-    spec = area_chart(area_series(load_features(data_dir), rounds), rounds, dt.date(2020, 3, 6), "ar", {"zone-a": "المنطقة أ"}).to_dict()
+    spec = area_chart(area_series(load_features(data_dir), rounds), rounds, dt.date(2020, 3, 6), Locale("ar"), {"zone-a": "المنطقة أ"}).to_dict()
     assert spec["layer"][0]["encoding"]["y"]["title"] == "المساحة (كم²)"
     labels = {row["label"] for row in spec["datasets"][spec["layer"][0]["data"]["name"]]}
     assert labels == {"الشمال الغربي الخاضع للمعارضة", "المنطقة أ"}
@@ -175,8 +186,9 @@ def test_the_chart_speaks_arabic(data_dir):
 
 def what_changed_page(summary, language):
     from components.analysis import render_what_changed
+    from components.i18n import Locale
 
-    render_what_changed(summary, language)
+    render_what_changed(summary, Locale(*language.split("-")))
 
 
 @pytest.fixture(scope="module")
@@ -194,16 +206,20 @@ def test_the_summary_shows_a_hostile_town_name_as_text(hostile_summary):
     assert not any(re.search(r"(?<!\\)<", text) for text in texts), "an unescaped < reaches Markdown"
     table = app.dataframe[0].value
     assert table["Town"].tolist() == ["&lt;img src=x onerror=alert(1)&gt;*Kafr*"]
-    assert table[["From", "To", "Date"]].values.tolist() == [["opposition", "government", "2018-09-01"]]
+    assert table[["From", "To", "Date"]].values.tolist() == [["the armed opposition", "the government", "1 September 2018"]]
 
 
 def test_the_summary_speaks_arabic_and_says_when_nothing_changed(hostile_summary, timeline):
     app = AppTest.from_function(what_changed_page, args=(hostile_summary, "ar"), default_timeout=30).run()
     assert not app.exception, app.exception
-    assert app.dataframe[0].value.columns.tolist() == ["البلدة", "من", "إلى", "التاريخ", "المصادر"]
+    # Right to left: the table's first column (the town) is its rightmost.
+    assert app.dataframe[0].value.columns.tolist() == ["المصادر", "التاريخ", "إلى", "من", "البلدة"]
     assert any('dir="rtl"' in element.value and "مناطق أُنشئت" in element.value for element in app.markdown)
-    quiet = AppTest.from_function(what_changed_page, args=(what_changed(*timeline, "protocol-2020"), "en")).run()
-    assert [element.value for element in quiet.markdown][-1] == "Nothing changed between the two start dates."
+    assert app.dataframe[0].value["التاريخ"].tolist() == ["1 أيلول/سبتمبر 2018"]
+    arabic_digits = AppTest.from_function(what_changed_page, args=(hostile_summary, "ar-arabic"), default_timeout=30).run()
+    assert arabic_digits.dataframe[0].value["التاريخ"].tolist() == ["١ أيلول/سبتمبر ٢٠١٨"]
+    quiet = AppTest.from_function(what_changed_page, args=(what_changed(*timeline, "corridor-2020"), "en")).run()
+    assert [element.value for element in quiet.markdown][-1] == "Nothing changed between these two dates."
     assert not quiet.dataframe
 
 
@@ -228,9 +244,13 @@ def value_on(series: pd.DataFrame, name: str, date: str) -> float:
 
 def test_the_moscow_protocol_follows_the_loss_of_saraqib(real):
     summary = what_changed(*real, "moscow-protocol-2020-03-05")
-    assert summary.previous["id"] == "offensive-2019-2020"
-    # 2019-12-19 (the offensive starts) to 2020-03-05: data/README.md's 5,816 -> 3,634 km².
+    # The offensive of December 2019 ended the day after the protocol: the protocol is compared with
+    # Astana 14, the last round before the offensive, and counts the corridor that began on 6 March.
+    assert summary.previous["id"] == "astana-14"
+    assert (summary.date_before, summary.date_after) == (dt.date(2019, 12, 12), dt.date(2020, 3, 6))
+    # data/README.md's 5,816 -> 3,634 km².
     assert round(summary.area_change["km2_before"].iloc[0]) == 5816 and round(summary.area_change["km2_after"].iloc[0]) == 3634
+    assert summary.zones_created["id"].tolist() == ["m4-corridor-2020"]
     saraqib = summary.towns_changed[summary.towns_changed["name_en"] == "Saraqib"]
     # Lost on 6 February, retaken on 27 February, lost again on 2 March: every change is listed.
     assert list(zip(saraqib["from_controller"], saraqib["to_controller"])) == [

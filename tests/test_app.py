@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.i18n import Locale
 from pages import open_dashboard, shown_feature_names
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +61,7 @@ def test_moving_the_slider_changes_the_panel_and_the_features(fixture_app, date,
     assert not fixture_app.exception
     assert fixture_app.subheader[0].value == round_title
     assert shown_feature_names(fixture_app) == names
-    status = f"{date.isoformat()} · {len(names)} features on the map"
+    status = f"{Locale().date(date)} · {len(names)} features on the map"
     assert any(status in block.value.replace("**", "") for block in fixture_app.markdown)
 
 
@@ -113,7 +114,7 @@ def test_the_real_panel_shows_the_round_19_discrepancy_beside_round_22():
 def test_the_panel_lists_the_features_a_round_touched(fixture_app):
     fixture_app.slider[0].set_value(dt.date(2017, 5, 4)).run()
     touched = fixture_app.selectbox(key="touched_feature")
-    assert touched.options == ["Zone A (2017-05-04)"]
+    assert touched.options == ["Zone A (4 May 2017)"]
     touched.select("zone-a").run()
     assert not fixture_app.exception
     assert fixture_app.selectbox(key="touched_feature").value == "zone-a"
@@ -158,7 +159,7 @@ def test_the_link_follows_the_view_so_it_can_be_shared(fixture_app):
     fixture_app.slider[0].set_value(dt.date(2018, 10, 1)).run()
     fixture_app.radio(key="language").set_value("ar").run()
     query = {key: (value[0] if isinstance(value, list) else value) for key, value in fixture_app.query_params.items()}
-    assert query == {"date": "2018-10-01", "layers": "deescalation_zone,frontline,demilitarized_zone,security_corridor,observation_post", "lang": "ar", "basemap": "offline"}
+    assert query == {"date": "2018-10-01", "layers": "deescalation_zone,frontline,demilitarized_zone,security_corridor,observation_post", "lang": "ar", "basemap": "offline", "digits": "latin"}
 
 
 @pytest.mark.parametrize(
@@ -209,7 +210,7 @@ def test_finding_a_town_says_who_held_it_on_the_date(query, date, held_by):
     app = open_dashboard({"date": date})
     app.text_input(key="town_query").input(query).run()
     assert not app.exception
-    assert held_by in app.success[0].value and date in app.success[0].value
+    assert held_by in app.success[0].value and Locale().date(date) in app.success[0].value
 
 
 def test_a_town_outside_the_control_facts_says_so():

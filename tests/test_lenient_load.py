@@ -269,7 +269,7 @@ def test_a_missing_base_layer_stays_fatal(tmp_path, monkeypatch):
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
     app.run()
     assert not app.exception
-    assert [error.value for error in app.error] == [
-        "The data could not be loaded: data/base/countries.geojson: (no id): is missing; rebuild it with scripts/build_base.py"
-    ]
+    reason = "data/base/countries.geojson: (no id): is missing; rebuild it with scripts/build_base.py"
+    # No language is chosen before the data loads: the message is in both.
+    assert [error.value for error in app.error] == [f"The data could not be loaded: {reason}\n\nتعذّر تحميل البيانات: {reason}"]
     assert not app.title and not app.slider

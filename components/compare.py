@@ -1,0 +1,59 @@
+"""Compare two dates: a second date, and two maps side by side with the area on each date.
+
+The second map is an ordinary one with its own key: both fetch the same published layers, so the
+comparison costs one more feature list per step, not more geometry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from components.i18n import Locale
+from components.map import Layer, render_map
+from components.slider import DATE_KEY
+from geo.query import neighbour_round_date
+from geo.schema import PERIOD_END, PERIOD_START
+
+COMPARE_KEY, COMPARE_DATE_KEY = "compare", "compare_date"
+COMPARE_MAP_KEY = "map_compare"
+COMPARE_MAP_HEIGHT = 520
+
+
+def render_compare_controls(rounds: pd.DataFrame, chosen: dt.date, locale: Locale = Locale()) -> dt.date | None:
+    """The switch and, when on, the second date (first shown at the round before the chosen date);
+    returns that date, or None when not comparing."""
+    if not st.toggle(locale.t("explorer.compare"), key=COMPARE_KEY):
+        return None
+    if COMPARE_DATE_KEY not in st.session_state:
+        st.session_state[COMPARE_DATE_KEY] = neighbour_round_date(rounds, st.session_state.get(DATE_KEY, chosen), -1) or PERIOD_START
+    return st.slider(locale.t("compare.date"), min_value=PERIOD_START, max_value=PERIOD_END, key=COMPARE_DATE_KEY, format="YYYY-MM-DD")
+
+
+def _km2_text(km2: float, locale: Locale) -> str:
+    return locale.t("compare.not_mapped") if math.isnan(km2) else locale.number(km2)
+
+
+def render_compared_maps(
+    base_layers: dict[str, Layer],
+    published: Layer,
+    states: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame],
+    dates: tuple[dt.date, dt.date],
+    areas_km2: tuple[float, float],
+    locale: Locale,
+    tiles: str = "offline",
+) -> None:
+    """Two maps, the compared date on the left and the chosen date on the right (time runs left to
+    right in both languages, as on the slider), a caption naming both and the area on each."""
+    left, right = (locale.date(date) for date in dates)
+    st.caption(locale.t("compare.caption", left=left, right=right))
+    st.caption(locale.t("compare.summary", left=left, right=right, left_km2=_km2_text(areas_km2[0], locale), right_km2=_km2_text(areas_km2[1], locale)))
+    left_column, right_column = st.columns(2)
+    for column, state, date, key in ((left_column, states[0], dates[0], COMPARE_MAP_KEY), (right_column, states[1], dates[1], "map")):
+        with column:
+            st.markdown(f"**{locale.date(date)}**")
+            render_map(base_layers, published, state, locale.language, tiles=tiles, key=key, height=COMPARE_MAP_HEIGHT)
