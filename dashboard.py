@@ -39,7 +39,7 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
     st.query_params.update(view_query(replace(view, date=chosen)))
     state = shown_layers(features_valid_on(data.features, chosen), view.layers)
     current_round = latest_round(data.rounds, chosen)
-    compared = render_compare_controls(data.rounds, chosen, locale)
+    compared = render_compare_controls(chosen, locale)
     map_column, panel_column = st.columns([3, 2])
     with panel_column:
         st.markdown(locale.t("explorer.features_on_map", date=locale.date(chosen), count=len(state)))

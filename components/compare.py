@@ -10,27 +10,26 @@ import datetime as dt
 import math
 
 import geopandas as gpd
-import pandas as pd
 import streamlit as st
 
 from components.i18n import Locale
 from components.map import Layer, render_map
-from components.slider import DATE_KEY
-from geo.query import neighbour_round_date
-from geo.schema import PERIOD_END, PERIOD_START
+from geo.schema import DEFAULT_VIEW_DATE, PERIOD_END, PERIOD_START
 
 COMPARE_KEY, COMPARE_DATE_KEY = "compare", "compare_date"
 COMPARE_MAP_KEY = "map_compare"
 COMPARE_MAP_HEIGHT = 520
 
 
-def render_compare_controls(rounds: pd.DataFrame, chosen: dt.date, locale: Locale = Locale()) -> dt.date | None:
-    """The switch and, when on, the second date (first shown at the round before the chosen date);
-    returns that date, or None when not comparing."""
+def render_compare_controls(chosen: dt.date, locale: Locale = Locale()) -> dt.date | None:
+    """The switch and, when on, the second date; returns that date, or None when not comparing.
+
+    The second date starts at the zones' creation (4 May 2017), the baseline most comparisons are
+    made against, or at the period's end when that is the chosen date."""
     if not st.toggle(locale.t("explorer.compare"), key=COMPARE_KEY):
         return None
     if COMPARE_DATE_KEY not in st.session_state:
-        st.session_state[COMPARE_DATE_KEY] = neighbour_round_date(rounds, st.session_state.get(DATE_KEY, chosen), -1) or PERIOD_START
+        st.session_state[COMPARE_DATE_KEY] = DEFAULT_VIEW_DATE if chosen != DEFAULT_VIEW_DATE else PERIOD_END
     return st.slider(locale.t("compare.date"), min_value=PERIOD_START, max_value=PERIOD_END, key=COMPARE_DATE_KEY, format="YYYY-MM-DD")
 
 

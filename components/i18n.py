@@ -333,6 +333,7 @@ def direction(language: str) -> str:
 # `[role=group]` beside its `stWidgetLabel`, the buttons the `stLayoutWrapper` after it;
 # Streamlit's own list style sets margins on the left.
 RTL_CSS = """
+[data-testid="stAppViewContainer"] { flex-direction: row-reverse; }
 [data-testid="stMain"], [data-testid="stSidebarContent"] { direction: rtl; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"],
 [data-testid="stSidebarContent"] [data-testid="stMarkdownContainer"],

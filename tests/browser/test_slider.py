@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
@@ -23,9 +24,10 @@ def polygon_fills(page: Page) -> Counter:
 
 
 def shown_date(page: Page) -> str:
-    status = page.get_by_text(re.compile(r"^\d{4}-\d{2}-\d{2} · \d+ features on the map")).first
+    """The date the panel's status line names ("4 May 2017 · 12 features on the map"), as ISO."""
+    status = page.get_by_text(re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4} · \d+ features on the map")).first
     expect(status).to_be_visible(timeout=WAIT_MS)
-    return status.inner_text()[:10]
+    return dt.datetime.strptime(status.inner_text().split(" · ")[0], "%d %B %Y").date().isoformat()
 
 
 def wait_until_idle(page: Page) -> None:
@@ -61,7 +63,7 @@ def test_the_map_draws_offline_and_the_keyboard_moves_the_slider(offline_page: P
 
     page.locator(SLIDER_INPUT).first.focus()
     page.keyboard.press("End")
-    expect(page.get_by_text(re.compile(r"^2024-12-08 · \d+ features on the map"))).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_text(re.compile(r"^8 December 2024 · \d+ features on the map"))).to_be_visible(timeout=WAIT_MS)
     wait_for_fills(page, ZONE_BLUE, 0)  # all four 2017 zones had ended by December 2024
     after = polygon_fills(page)
     assert after[FRONTLINE] == 1 and after[POST_YELLOW] >= 1  # posts never withdrawn are still drawn
@@ -80,7 +82,7 @@ def test_dragging_the_slider_changes_the_map(offline_page: Page, app_url, artifa
     page.mouse.down()
     page.mouse.move(track["x"] + track["width"] * 0.55, start["y"] + start["height"] / 2, steps=12)
     page.mouse.up()
-    expect(page.get_by_text(re.compile(r"^2017-05-04 · \d+ features on the map"))).to_have_count(0, timeout=WAIT_MS)
+    expect(page.get_by_text(re.compile(r"^4 May 2017 · \d+ features on the map"))).to_have_count(0, timeout=WAIT_MS)
     wait_until_idle(page)
     dragged = shown_date(page)
     assert "2020-01-01" < dragged < "2022-01-01", dragged  # about half-way along 2017-2024
