@@ -16,6 +16,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from components.assets import LOCAL_CSS, LOCAL_JS, STATIC_URL
+from components.hatching import Hatching
 from components.map import Layer, remote_geojson
 from components.text import escape_text
 from geo.schema import SYRIA_BOUNDS
@@ -90,6 +91,7 @@ def base_map(layers: dict[str, Layer], language: str = "en", tiles: str = "offli
     west, south, east, north = SYRIA_BOUNDS
     fmap.fit_bounds([[south, west], [north, east]])
     LayerCache(f"{STATIC_URL}/layers/").add_to(fmap)
+    Hatching().add_to(fmap)
     name = "name_ar" if language == "ar" else "name_en"
     neighbour_style = {**NEIGHBOUR_STYLE, "fillOpacity": 0.0} if online else NEIGHBOUR_STYLE
     syria_style = {**SYRIA_STYLE, "fillOpacity": 0.0} if online else SYRIA_STYLE

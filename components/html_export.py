@@ -25,7 +25,8 @@ import shapely
 from markupsafe import Markup
 
 from components.basemap import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_RADIUS
-from components.map import BASE_LEGEND, KIND_LABELS, KIND_ORDER, KIND_STYLES
+from components.hatching import ADD_HATCHING_JS, svg_defs, swatch_background
+from components.map import BASE_LEGEND, HATCHES, KIND_LABELS, KIND_ORDER, KIND_STYLES, leaflet_style
 from geo.dates import MONTHS_AR, MONTHS_EN
 from geo.query import in_period, parse_date
 from geo.schema import CRS, PERIOD_END, PERIOD_START, SYRIA_BOUNDS
@@ -101,7 +102,8 @@ def standalone_html(
         "months": list(MONTHS_AR if language == "ar" else MONTHS_EN),
         "playIntervalMs": PLAY_INTERVAL_MS,
         "kindOrder": list(KIND_ORDER),
-        "styles": {"features": KIND_STYLES, "base": _base_styles()},
+        "styles": {"features": {kind: leaflet_style(kind) for kind in KIND_STYLES}, "base": _base_styles()},
+        "hatching": svg_defs(),
         "text": UI_TEXT[language],
         "rounds": _round_records(rounds, language),
         "features": _feature_collection(features),
@@ -119,7 +121,7 @@ def standalone_html(
         leaflet_js=leaflet_js,
         leaflet_css=leaflet_css,
         page_css=Markup(PAGE_CSS),
-        page_js=Markup(PAGE_JS),
+        page_js=Markup(ADD_HATCHING_JS + PAGE_JS),
     )
 
 
@@ -229,9 +231,10 @@ def legend_items(language: str) -> list[dict[str, object]]:
             "kind": kind,
             "label": KIND_LABELS[kind][index],
             "shape": "circle" if kind == "observation_post" else "box",
-            "fill": style["fillColor"],
+            "fill": swatch_background(kind, str(style["fillColor"])),
             "stroke": style["color"],
-            "opacity": style["fillOpacity"],
+            # a band's hatching carries its own opacities, as on the map
+            "opacity": 1 if kind in HATCHES else style["fillOpacity"],
             "dashed": "dashArray" in style,
         })
     for kind, labels, colour in BASE_LEGEND:
@@ -386,6 +389,7 @@ PAGE_JS = r"""
   L.control.scale().addTo(map);
   // One pane per layer family so the features sit between the base map and the towns.
   [["base", 300], ["features", 420], ["towns", 450]].forEach(([name, z]) => { map.createPane(name).style.zIndex = z; });
+  addHatching(map, data.hatching, "features");
 
   const baseStyles = data.styles.base;
   for (const layer of ["neighbours", "syria", "governorates", "roads"]) {

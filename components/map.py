@@ -34,6 +34,25 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "security_corridor": ("M4 security corridor (March 2020)", "الممر الآمن على طريق M4 (آذار/مارس 2020)"),
     "observation_post": ("Turkish observation post", "نقطة مراقبة تركية"),
 }
+
+
+class Hatch(NamedTuple):
+    """Stripes over a light ground of the band's own colour: the two narrow bands then read
+    without colour (colour blindness, greyscale print) and the frontline shows through them."""
+
+    angle: int  # of the stripes as seen, degrees anticlockwise from horizontal: 45 rises to the right (/), 135 falls (\)
+    stripe: str
+    ground_opacity: float
+    spacing: float  # CSS pixels from a stripe to the next, across the stripes
+    width: float  # CSS pixels, of a stripe
+
+
+# The one definition of the hatching: components.hatching draws it for Leaflet (SVG), the legends
+# (CSS) and the PNG (matplotlib), so the map and its legends cannot drift apart.
+HATCHES: dict[str, Hatch] = {
+    "demilitarized_zone": Hatch(angle=45, stripe="#A24F80", ground_opacity=0.22, spacing=8, width=2.5),
+    "security_corridor": Hatch(angle=135, stripe="#006B4E", ground_opacity=0.22, spacing=8, width=2.5),
+}
 # Drawn bottom to top: broad zones under frontlines under bands under posts.
 KIND_ORDER = ("deescalation_zone", "frontline", "demilitarized_zone", "security_corridor", "observation_post")
 TOOLTIP_FIELDS = ("name", "dates", "sources_text", "confidence")
@@ -67,8 +86,22 @@ def tooltip_frame(state: gpd.GeoDataFrame, language: str) -> gpd.GeoDataFrame:
     return escape_text(shown, ("id", "name", "dates", "sources_text", "confidence"))
 
 
+def pattern_id(kind: str) -> str:
+    """The id of the SVG `<pattern>` that hatches `kind` (kinds are plain identifiers)."""
+    return f"hatch-{kind}"
+
+
+def leaflet_style(kind: str) -> dict[str, object]:
+    """The Leaflet path style of `kind`: a hatched band is filled with its pattern, which carries
+    its own opacities, so the path's fill is opaque."""
+    style = dict(KIND_STYLES[kind])
+    if kind in HATCHES:
+        style.update(fillColor=f"url(#{pattern_id(kind)})", fillOpacity=1.0)
+    return style
+
+
 def feature_style(feature: dict) -> dict[str, object]:
-    return {key: value for key, value in KIND_STYLES[feature["properties"]["kind"]].items() if key != "radius"}
+    return {key: value for key, value in leaflet_style(feature["properties"]["kind"]).items() if key != "radius"}
 
 
 class Layer(NamedTuple):
@@ -175,6 +208,8 @@ def render_map(
     tiles: str = "offline",
     overlay: gpd.GeoDataFrame | None = None,
     focus: tuple[float, float] | None = None,
+    key: str = "map",
+    height: int = MAP_HEIGHT,
 ) -> None:
     """The map in the page. The base map keeps a stable key and only the feature layer changes,
     so a slider step redraws the polygons without re-mounting the map; `returned_objects=[]`
@@ -192,10 +227,10 @@ def render_map(
         overlay_layer(overlay).add_to(layer)
     st_folium(
         base_map(base, language, tiles),
-        key="map",
+        key=key,
         feature_group_to_add=layer,
         returned_objects=[],
-        height=MAP_HEIGHT,
+        height=height,
         width="stretch",
         # A found town: st_folium moves the view without re-mounting the map.
         center=list(focus) if focus else None,

@@ -12,6 +12,9 @@ from urllib.parse import urlparse
 import pandas as pd
 import streamlit as st
 
+from components.hatching import swatch_background
+from components.i18n import CATALOGUE, Locale
+
 SAFE_URL_SCHEMES = ("http", "https")
 KIND_LABELS = {"astana_round": "Astana round", "agreement": "Agreement", "event": "Event"}
 
@@ -36,9 +39,27 @@ def arabic_block(text: object, tag: str = "div") -> str:
     return f'<{tag} dir="rtl" lang="ar" style="text-align:right">{html.escape(str(text))}</{tag}>'
 
 
-def date_range(row: pd.Series) -> str:
+def date_range(row: pd.Series, locale: Locale = Locale()) -> str:
     start, end = row["start"].date(), row["end"].date()
-    return start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
+    return locale.date(start) if start == end else f"{locale.date(start)} – {locale.date(end)}"
+
+
+def translated(prefix: str, value: object, locale: Locale) -> str:
+    """The catalogue's text for a coded value (`confidence.high`), or the value itself if it has none."""
+    key = f"{prefix}.{value}"
+    return locale.t(key) if key in CATALOGUE else str(value)
+
+
+def text_block(text: object, locale: Locale, tag: str = "div") -> str:
+    """Escaped text as HTML, marked right to left in Arabic."""
+    return arabic_block(text, tag) if locale.is_rtl else f"<{tag}>{html.escape(str(text))}</{tag}>"
+
+
+def render_table(table: pd.DataFrame, locale: Locale) -> None:
+    """A table; in Arabic its columns run right to left (st.dataframe has no direction of its own,
+    so the columns are put in reverse order)."""
+    shown = table[table.columns[::-1]] if locale.is_rtl else table
+    st.dataframe(shown, hide_index=True, width="stretch")
 
 
 def bullet_list(items: list[str], rtl: bool = False) -> str:
@@ -48,39 +69,45 @@ def bullet_list(items: list[str], rtl: bool = False) -> str:
     return f"<ul{direction}>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + "</ul>"
 
 
-def render_round_panel(round_row: pd.Series | None, sources: pd.DataFrame, discrepancies: pd.DataFrame | None = None) -> None:
-    """The round in force: title in both languages, dates, city, summary, outcomes, sources."""
+def render_round_panel(round_row: pd.Series | None, sources: pd.DataFrame, discrepancies: pd.DataFrame | None = None,
+                       locale: Locale = Locale()) -> None:
+    """The round in force, in the reader's language: title, kind, dates, city, summary, outcomes,
+    contradicting reports and sources."""
     if round_row is None:
-        st.info("No Astana round or milestone had started by this date.")
+        st.info(locale.t("panel.no_round"))
         return
-    number = f" · No. {int(round_row['number'])}" if pd.notna(round_row["number"]) else ""
-    st.subheader(str(round_row["title_en"]))
-    st.markdown(arabic_block(round_row["title_ar"], "h4"), unsafe_allow_html=True)
-    place = f" · {round_row['city_en']}" if isinstance(round_row["city_en"], str) else ""
-    st.caption(f"{KIND_LABELS.get(round_row['kind'], round_row['kind'])}{number} · {date_range(round_row)}{place}")
-    st.text(str(round_row["summary_en"]))
-    st.markdown(arabic_block(round_row["summary_ar"]), unsafe_allow_html=True)
+    number = f" · {locale.t('panel.number', number=int(round_row['number']))}" if pd.notna(round_row["number"]) else ""
+    city = round_row.get(f"city_{locale.language}")
+    place = f" · {city}" if isinstance(city, str) and city else ""
+    if locale.is_rtl:
+        st.markdown(arabic_block(round_row["title_ar"], "h3"), unsafe_allow_html=True)
+    else:
+        st.subheader(plain_markdown(round_row["title_en"]))
+    st.caption(plain_markdown(f"{translated('round_kind', round_row['kind'], locale)}{number} · {date_range(round_row, locale)}{place}"))
+    st.markdown(text_block(round_row[f"summary_{locale.language}"], locale), unsafe_allow_html=True)
     details = []
     if round_row.get("delegations"):
-        details.append(f"<b>Delegations:</b> {html.escape(', '.join(round_row['delegations']))}")
-    if round_row.get("observers_en"):
-        details.append(f"<b>Observers:</b> {html.escape(', '.join(round_row['observers_en']))}")
+        details.append(locale.t("panel.delegations_values", values=", ".join(round_row["delegations"])))
+    observers = round_row.get(f"observers_{locale.language}")
+    if observers:
+        details.append(locale.t("panel.observers_values", values=("، " if locale.is_rtl else ", ").join(observers)))
     if details:
-        st.markdown("<br>".join(details), unsafe_allow_html=True)
-    if round_row.get("observers_ar"):
-        st.markdown(arabic_block("المراقبون: " + "، ".join(round_row["observers_ar"])), unsafe_allow_html=True)
-    if round_row.get("outcomes_en"):
-        st.markdown(bullet_list(round_row["outcomes_en"]), unsafe_allow_html=True)
-        st.markdown(bullet_list(round_row.get("outcomes_ar") or [], rtl=True), unsafe_allow_html=True)
+        st.markdown("".join(text_block(line, locale) for line in details), unsafe_allow_html=True)
+    outcomes = round_row.get(f"outcomes_{locale.language}") or round_row.get("outcomes_en")
+    if outcomes:
+        st.markdown(bullet_list(outcomes, rtl=locale.is_rtl), unsafe_allow_html=True)
     if discrepancies is not None and not discrepancies.empty:
-        for message_en, message_ar in zip(discrepancies["message_en"], discrepancies["message_ar"]):
-            st.warning(plain_markdown(message_en), icon="⚠️")
-            st.markdown(arabic_block(message_ar), unsafe_allow_html=True)
-    render_sources(round_row["sources"], sources)
-    st.caption(f"Confidence: {round_row['confidence']}")
+        for message in discrepancies[f"message_{locale.language}"]:
+            if locale.is_rtl:
+                st.warning("⚠️")
+                st.markdown(arabic_block(message), unsafe_allow_html=True)
+            else:
+                st.warning(plain_markdown(message), icon="⚠️")
+    render_sources(round_row["sources"], sources, locale)
+    st.caption(plain_markdown(locale.t("panel.confidence_line", confidence=translated("confidence", round_row["confidence"], locale))))
 
 
-def render_sources(source_ids: list[str], sources: pd.DataFrame) -> None:
+def render_sources(source_ids: list[str], sources: pd.DataFrame, locale: Locale = Locale()) -> None:
     """The cited sources as a list of links (titles only where no safe address exists)."""
     by_id = sources.set_index("id")
     links = [
@@ -88,68 +115,73 @@ def render_sources(source_ids: list[str], sources: pd.DataFrame) -> None:
         for source_id in source_ids
     ]
     items = "".join(f"<li>{link}</li>" for link in links)
-    st.markdown(f'<b>Sources:</b><ul class="sources">{items}</ul>', unsafe_allow_html=True)
+    heading = html.escape(locale.t("panel.sources_heading"))
+    st.markdown(f'<b>{heading}</b><ul class="sources">{items}</ul>', unsafe_allow_html=True)
 
 
-def render_legend(entries: list[tuple[str, str, str]]) -> None:
-    """A swatch and a label for each kind on the map, in the map's colours."""
+def render_legend(entries: list[tuple[str, str, str]], locale: Locale = Locale()) -> None:
+    """A swatch and a label for each kind on the map, in the map's colours and hatching."""
     if not entries:
-        st.caption("No features in force on this date.")
+        st.caption(locale.t("legend.empty"))
         return
     rows = "".join(
         f'<div class="legend-row" data-kind="{html.escape(kind)}">'
         f'<span style="display:inline-block;width:14px;height:14px;margin-right:6px;'
-        f'background:{html.escape(colour)};border:1px solid #333;vertical-align:middle"></span>'
+        f'background:{html.escape(swatch_background(kind, colour))};border:1px solid #333;vertical-align:middle"></span>'
         f"{html.escape(label)}</div>"
         for kind, label, colour in entries
     )
     st.markdown(f'<div class="legend">{rows}</div>', unsafe_allow_html=True)
 
 
-def render_feature_table(state: pd.DataFrame) -> None:
+def render_feature_table(state: pd.DataFrame, locale: Locale = Locale()) -> None:
     """The features on the map as a table: what an analyst copies into notes."""
     table = pd.DataFrame(
         {
-            "Name": state["name_en"],
-            "الاسم": state["name_ar"],
-            "Kind": state["kind"],
-            "From": state["valid_from"].dt.date,
-            "Until": state["valid_to"].dt.date,
-            "Confidence": state["confidence"],
-            "Sources": state["sources"].map(", ".join),
-            "How it is drawn": state["note"],
+            locale.t("table.name_en"): state["name_en"],
+            locale.t("table.name_ar"): state["name_ar"],
+            locale.t("table.kind"): [translated("kind", kind, locale) for kind in state["kind"]],
+            locale.t("table.from"): [locale.date(day) for day in state["valid_from"]],
+            locale.t("table.until"): [locale.date(day) if pd.notna(day) else "" for day in state["valid_to"]],
+            locale.t("table.confidence"): [translated("confidence", value, locale) for value in state["confidence"]],
+            locale.t("table.sources"): state["sources"].map(", ".join),
+            locale.t("table.note"): state["note"],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    render_table(table, locale)
 
 
 TOUCHED_KEY = "touched_feature"
 
 
-def render_touched_features(round_row: pd.Series | None, features: pd.DataFrame) -> str | None:
+def render_touched_features(round_row: pd.Series | None, features: pd.DataFrame, locale: Locale = Locale()) -> str | None:
     """The features this round created, changed or confirmed; returns the one picked to highlight."""
     if round_row is None or not round_row.get("features"):
         return None
     touched = features[features["id"].isin(round_row["features"])]
-    labels = dict(zip(touched["id"], touched["name_en"] + " (" + touched["valid_from"].dt.date.astype(str) + ")"))
+    labels = {
+        feature_id: f"{name} ({locale.date(start)})"
+        for feature_id, name, start in zip(touched["id"], touched[f"name_{locale.language}"], touched["valid_from"])
+    }
     st.selectbox(
-        "Features this round created or changed — pick one to highlight it on the map",
+        locale.t("touched.label"),
         options=list(labels),
         index=None,
         format_func=labels.get,
         key=TOUCHED_KEY,
-        placeholder=f"{len(labels)} features",
+        placeholder=locale.t("touched.placeholder", count=len(labels)),
     )
     chosen = st.session_state.get(TOUCHED_KEY)
     return chosen if chosen in labels else None
 
 
-def render_data_problems(problems: Sequence[str]) -> None:
-    """One banner for the data left out, and every message (file, id, field) in an expander."""
+def render_data_problems(problems: Sequence[str], locale: Locale = Locale()) -> None:
+    """One banner for the data left out, and every message (file, id, field) in an expander.
+    The messages name files and fields: they stay in English, in a code block."""
     if not problems:
         return
-    records = "record" if len(problems) == 1 else "records"
-    st.error(f"Some data could not be used: {len(problems)} {records} left out")
-    with st.expander("What was left out, and why"):
+    banner = locale.t("problems.banner_one") if len(problems) == 1 else locale.t("problems.banner_many", count=len(problems))
+    st.error(banner)
+    with st.expander(locale.t("problems.details")):
         # A code block shows the messages as plain text (no Markdown or HTML) and can be copied.
         st.code("\n".join(problems), language=None, wrap_lines=True)

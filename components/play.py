@@ -20,7 +20,7 @@ from components.slider import DATE_KEY
 from geo.playback import PLAY_MODES, next_play_date, play_steps
 
 PLAYING_KEY, MODE_KEY, SPEED_KEY = "playing", "play_mode", "play_speed"
-LAST_STEP_KEY, APPLIED_KEY = "play_last_step", "play_interval_applied"
+LAST_STEP_KEY, APPLIED_KEY, TOGGLED_KEY = "play_last_step", "play_interval_applied", "play_toggled"
 SPEEDS = (0.5, 1.0, 2.0, 3.0)
 DEFAULT_SPEED = 1.0
 # A timed rerun can fire a little early; a rerun caused by the reader (a click, a drag) between two
@@ -59,6 +59,8 @@ def advance_if_due(rounds: pd.DataFrame) -> None:
 
 
 def _toggle(rounds: pd.DataFrame) -> None:
+    """A callback: it runs before the script, so it may still move the slider's date."""
+    st.session_state[TOGGLED_KEY] = True
     playing = not st.session_state.get(PLAYING_KEY, False)
     st.session_state[PLAYING_KEY] = playing
     if playing:
@@ -75,12 +77,11 @@ def render_play_controls(rounds: pd.DataFrame, locale: Locale = Locale()) -> Non
     st.session_state.setdefault(SPEED_KEY, DEFAULT_SPEED)
     playing = bool(st.session_state.get(PLAYING_KEY))
     button_column, mode_column, speed_column = st.columns([1, 2, 2])
-    clicked = button_column.button(locale.t("play.pause" if playing else "play.button"), key="play_button", width="stretch")
+    button_column.button(locale.t("play.pause" if playing else "play.button"), key="play_button", width="stretch", on_click=_toggle, args=(rounds,))
     mode_column.radio(locale.t("play.step"), options=list(PLAY_MODES), format_func=lambda mode: locale.t(f"play.step.{mode}"),
                       key=MODE_KEY, horizontal=True)
     speed_column.select_slider(locale.t("play.speed"), options=list(SPEEDS), key=SPEED_KEY, format_func=lambda seconds: locale.digits_of(f"{seconds:g}"))
-    if clicked:
-        _toggle(rounds)
+    if st.session_state.pop(TOGGLED_KEY, False):
         st.rerun()  # the whole page: the date's fragment is declared again, with or without a timer
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import textwrap
 from collections import Counter
@@ -35,7 +36,7 @@ from matplotlib.text import Text
 
 import geo
 from components.basemap import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_RADIUS
-from components.map import KIND_ORDER, KIND_STYLES, legend_entries
+from components.map import HATCHES, KIND_ORDER, KIND_STYLES, Hatch, legend_entries
 from geo.control import towns_for_map
 from geo.dates import day_month_year
 from geo.query import features_valid_on, in_period, latest_round
@@ -65,6 +66,10 @@ LOCATOR_BOX = (0.735, 0.555, 0.25, 0.315)
 LEGEND_TOP = 0.53
 LEGEND_WRAP_CHARS = 42  # the side column holds about 46 characters of legend text
 FONT_SIZES = {"title": 19, "subtitle": 10, "legend": 8.5, "label": 8, "country": 9, "footer": 7.2, "scale": 7.5}
+# matplotlib's hatch characters by the angle of their lines, as in components.map.Hatch.
+HATCH_CHARACTERS = {0: "-", 45: "/", 90: "|", 135: "\\"}
+# A hatch character draws this many lines across a one-inch tile; diagonal ones lie sqrt(2) closer.
+MATPLOTLIB_HATCH_DENSITY = 6
 
 TEXTS: dict[str, tuple[str, str]] = {
     "posts": ("{count} Turkish observation posts", "نقاط المراقبة التركية: {count}"),
@@ -228,19 +233,38 @@ def dashes(style: dict[str, object], scale: float) -> str | tuple[int, tuple[flo
     return 0, tuple(float(part) * POINTS_PER_PIXEL * scale / width for part in str(style["dashArray"]).split())
 
 
+def hatch_pattern(hatch: Hatch, scale: float) -> str:
+    """The matplotlib `hatch` for a band: its character repeated to come near the map's spacing."""
+    if hatch.angle not in HATCH_CHARACTERS:
+        raise ValueError(f"matplotlib hatches only at {sorted(HATCH_CHARACTERS)} degrees, got {hatch.angle!r}")
+    spacing_inches = hatch.spacing * POINTS_PER_PIXEL * scale / 72
+    lines_per_character = MATPLOTLIB_HATCH_DENSITY / (math.sqrt(2) if hatch.angle % 90 else 1)
+    return HATCH_CHARACTERS[hatch.angle] * max(1, round(1 / spacing_inches / lines_per_character))
+
+
+def fill_style(kind: str, scale: float) -> dict[str, object]:
+    """Fill keywords for a polygon of `kind` (geopandas passes them to matplotlib): the colour, or
+    for a band the light ground and stripes of its hatching."""
+    style, hatch = KIND_STYLES[kind], HATCHES.get(kind)
+    if hatch is None:
+        return {"facecolor": to_rgba(str(style["fillColor"]), float(style["fillOpacity"]))}
+    return {"facecolor": to_rgba(str(style["fillColor"]), hatch.ground_opacity), "hatch": hatch_pattern(hatch, scale),
+            "hatchcolor": hatch.stripe, "hatch_linewidth": hatch.width * POINTS_PER_PIXEL * scale}
+
+
 def draw_features(axes: Axes, shown: gpd.GeoDataFrame, scale: float) -> None:
-    """The features in force, bottom to top in the dashboard's order, in its colours."""
+    """The features in force, bottom to top in the dashboard's order, in its colours and hatching."""
     for order, kind in enumerate(KIND_ORDER, start=5):
         of_kind, style = shown[shown["kind"] == kind], KIND_STYLES[kind]
         if of_kind.empty:
             continue
-        fill = to_rgba(str(style["fillColor"]), float(style["fillOpacity"]))
         if kind == "observation_post":
+            fill = to_rgba(str(style["fillColor"]), float(style["fillOpacity"]))
             diameter = 2 * float(style["radius"]) * POINTS_PER_PIXEL * scale
             of_kind.plot(ax=axes, marker="o", markersize=diameter**2, color=fill, edgecolor=style["color"],
                          linewidth=line_width(style, scale), zorder=order + 2)
         else:
-            of_kind.plot(ax=axes, facecolor=fill, edgecolor=style["color"], linewidth=line_width(style, scale),
+            of_kind.plot(ax=axes, **fill_style(kind, scale), edgecolor=style["color"], linewidth=line_width(style, scale),
                          linestyle=dashes(style, scale), zorder=order)
 
 
@@ -337,8 +361,8 @@ def legend_handle(kind: str, scale: float) -> Patch | Line2D:
     """A swatch drawn like the layer: the kinds from KIND_STYLES, the base layers from basemap."""
     if kind in KIND_STYLES and kind != "observation_post":
         style = KIND_STYLES[kind]
-        return Patch(facecolor=to_rgba(str(style["fillColor"]), float(style["fillOpacity"])), edgecolor=str(style["color"]),
-                     linewidth=line_width(style, scale), linestyle=dashes(style, scale))
+        return Patch(**fill_style(kind, scale), edgecolor=str(style["color"]), linewidth=line_width(style, scale),
+                     linestyle=dashes(style, scale))
     if kind in ("observation_post", "town"):
         style = KIND_STYLES["observation_post"] if kind == "observation_post" else {"fillColor": "#FFFFFF", "color": "#222222", "weight": 1, "radius": TOWN_RADIUS}
         return Line2D([], [], linestyle="none", marker="o", markersize=2 * float(style["radius"]) * POINTS_PER_PIXEL * scale,

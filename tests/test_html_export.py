@@ -18,8 +18,9 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import LineString, Point, Polygon
 
+from components.hatching import svg_defs, swatch_background
 from components.html_export import display_geometry, embedded_data, leaflet_assets, standalone_html
-from components.map import KIND_LABELS, KIND_ORDER, KIND_STYLES
+from components.map import HATCHES, KIND_LABELS, KIND_ORDER, KIND_STYLES, leaflet_style, pattern_id
 from dataset import FEATURES, ROUNDS, write_dataset
 from geo import load_features, load_rounds
 from geo.schema import PERIOD_START
@@ -109,14 +110,26 @@ def test_a_hostile_name_cannot_close_the_data_block(tmp_path, payload):
     assert data["rounds"][2]["title"] == payload
 
 
-def test_the_legend_uses_the_dashboards_colours_and_labels(data_dir):
+def test_the_legend_uses_the_dashboards_colours_hatching_and_labels(data_dir):
     html = export(data_dir)
     legend = re.search(r'<section id="legend".*?</section>', html, re.DOTALL).group(0)
     kinds = re.findall(r'data-kind="([a-z_]+)"', legend)
     assert kinds[: len(KIND_ORDER)] == list(KIND_ORDER)
     for kind in KIND_ORDER:
-        assert f"background: {KIND_STYLES[kind]['fillColor']}" in legend
+        assert f"background: {swatch_background(kind, str(KIND_STYLES[kind]['fillColor']))};" in legend
         assert KIND_LABELS[kind][0] in legend
+    for kind in HATCHES:
+        assert "background: repeating-linear-gradient(" in re.search(rf'<li data-kind="{kind}">.*?</li>', legend).group(0)
+
+
+def test_the_bands_are_filled_with_the_dashboards_patterns(data_dir):
+    html = export(data_dir)
+    data = embedded_data(html)
+    assert data["hatching"] == svg_defs()
+    for kind in KIND_STYLES:
+        assert data["styles"]["features"][kind] == leaflet_style(kind)
+    assert {data["styles"]["features"][kind]["fillColor"] for kind in HATCHES} == {f"url(#{pattern_id(kind)})" for kind in HATCHES}
+    assert 'addHatching(map, data.hatching, "features");' in html  # into the pane the features are drawn in
 
 
 @pytest.mark.parametrize(("language", "direction", "label"), [("en", "ltr", "Play"), ("ar", "rtl", "تشغيل")])
@@ -237,10 +250,13 @@ def test_the_file_works_offline_and_shows_names_as_text(browser, tmp_path):
         after = feature_fills(page)
         assert after != before
         assert after[KIND_STYLES["deescalation_zone"]["fillColor"]] == 0  # Zone A ended in 2018
-        assert after[KIND_STYLES["security_corridor"]["fillColor"]] == 1
+        corridor_fill = leaflet_style("security_corridor")["fillColor"]
+        assert after[corridor_fill] == 1
+        # its pattern is in the <svg> the corridor is drawn in, so the fill resolves
+        assert page.locator(f'.leaflet-features-pane svg > defs > pattern#{pattern_id("security_corridor")}').count() == 1
 
         # The corridor (named with the payload) is on top but for Post 1 at its centre: hover a corner.
-        page.locator(f'.leaflet-features-pane path[fill="{KIND_STYLES["security_corridor"]["fillColor"]}"]').hover(position={"x": 3, "y": 3})
+        page.locator(f'.leaflet-features-pane path[fill="{corridor_fill}"]').hover(position={"x": 3, "y": 3})
         tooltip = page.locator(".leaflet-tooltip-pane .leaflet-tooltip:not(.town-label)")
         assert HOSTILE_NAME in tooltip.inner_text(timeout=WAIT_MS)
         assert page.locator("#round-text").inner_text().startswith(HOSTILE_NAME)

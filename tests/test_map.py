@@ -5,14 +5,23 @@ from __future__ import annotations
 import copy
 import html as html_module
 import json
+import math
+import re
+from xml.etree import ElementTree
 
 import pytest
 
+from components import panel
 from components.basemap import base_map, publishable_base
+from components.hatching import svg_defs, swatch_background
 from components.map import (
+    HATCHES,
     HIGHLIGHT_STYLE,
     KIND_STYLES,
+    leaflet_style,
+    pattern_id,
     make_layer,
+    feature_style,
     features_layer,
     highlight_layer,
     legend_entries,
@@ -60,10 +69,10 @@ def test_the_map_draws_exactly_the_features_in_force(base_layers, data_dir, date
     assert set(drawn_ids(map_html(base_layers, data_dir, date))) == shown
 
 
-def test_every_kind_is_styled_in_its_colour(base_layers, data_dir):
+def test_every_kind_is_styled_in_its_colour_or_its_hatching(base_layers, data_dir):
     html = map_html(base_layers, data_dir, "2020-03-06")
-    for style in KIND_STYLES.values():
-        assert f'"fillColor": "{style["fillColor"]}"' in html
+    for kind in KIND_STYLES:
+        assert f'"fillColor": "{leaflet_style(kind)["fillColor"]}"' in html
 
 
 def test_the_map_fetches_its_layers_instead_of_carrying_them(base_layers, data_dir):
@@ -138,3 +147,79 @@ def test_a_highlighted_feature_is_outlined_even_when_not_in_force(base_layers, d
     html = fmap.get_root().render()
     assert '"name": "Zone A"' in html  # ended in 2018, drawn because it was picked
     assert f'"dashArray": "{HIGHLIGHT_STYLE["dashArray"]}"' in html
+
+
+# ---- the hatching of the narrow bands -------------------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+# The stripes as seen, degrees anticlockwise from horizontal: the two bands must differ.
+STRIPE_ANGLES = {"demilitarized_zone": 45, "security_corridor": 135}
+
+
+def svg_stripe_angle(pattern: ElementTree.Element) -> float:
+    """The angle of an upright stripe turned by the pattern's rotate(), SVG turning clockwise on screen."""
+    turn = math.radians(float(re.fullmatch(r"rotate\((-?[\d.]+)\)", pattern.get("patternTransform")).group(1)))
+    screen_x, screen_y = math.sin(turn), -math.cos(turn)  # the upright (0, -1), turned; y points down
+    return math.degrees(math.atan2(-screen_y, screen_x)) % 180
+
+
+def css_stripe_angle(background: str) -> float:
+    """The stripes of a CSS gradient lie across its direction, which is measured clockwise from up."""
+    direction = float(re.match(r"repeating-linear-gradient\((-?[\d.]+)deg", background).group(1))
+    return (180 - direction) % 180
+
+
+def patterns_by_id() -> dict[str, ElementTree.Element]:
+    defs = ElementTree.fromstring(svg_defs())
+    assert defs.tag == f"{SVG}defs"
+    return {pattern.get("id"): pattern for pattern in defs.iter(f"{SVG}pattern")}
+
+
+@pytest.mark.parametrize(
+    ("kind", "fill", "opacity"),
+    [
+        ("demilitarized_zone", "url(#hatch-demilitarized_zone)", 1.0),
+        ("security_corridor", "url(#hatch-security_corridor)", 1.0),
+        ("frontline", KIND_STYLES["frontline"]["fillColor"], KIND_STYLES["frontline"]["fillOpacity"]),
+        ("deescalation_zone", KIND_STYLES["deescalation_zone"]["fillColor"], KIND_STYLES["deescalation_zone"]["fillOpacity"]),
+    ],
+)
+def test_a_band_is_filled_with_its_pattern_and_other_kinds_with_their_colour(kind, fill, opacity):
+    style = feature_style({"properties": {"kind": kind}})
+    assert (style["fillColor"], style["fillOpacity"]) == (fill, opacity)
+    assert style["color"] == KIND_STYLES[kind]["color"]  # the outline keeps the band's colour
+
+
+def test_the_defs_hold_a_pattern_per_band_in_its_colour_and_direction():
+    patterns = patterns_by_id()
+    assert set(patterns) == {pattern_id(kind) for kind in STRIPE_ANGLES}
+    for kind, angle in STRIPE_ANGLES.items():
+        pattern = patterns[pattern_id(kind)]
+        ground, stripe = pattern.findall(f"{SVG}rect")
+        assert (ground.get("fill"), float(ground.get("fill-opacity"))) == (KIND_STYLES[kind]["fillColor"], HATCHES[kind].ground_opacity)
+        assert float(ground.get("fill-opacity")) <= 0.3  # light: the frontline beneath must stay readable
+        assert stripe.get("fill") == HATCHES[kind].stripe
+        assert svg_stripe_angle(pattern) == pytest.approx(angle)
+
+
+@pytest.mark.parametrize("kind", sorted(STRIPE_ANGLES))
+def test_a_legend_swatch_carries_the_maps_hatching(kind, monkeypatch):
+    background = swatch_background(kind, str(KIND_STYLES[kind]["fillColor"]))
+    assert css_stripe_angle(background) == pytest.approx(STRIPE_ANGLES[kind])
+    assert HATCHES[kind].stripe in background and f"{HATCHES[kind].spacing:g}px" in background
+    pattern = patterns_by_id()[pattern_id(kind)]
+    assert pattern.get("width") == f"{HATCHES[kind].spacing:g}"  # the same spacing as on the map
+
+    shown: list[str] = []
+    monkeypatch.setattr(panel.st, "markdown", lambda body, **_: shown.append(body))
+    panel.render_legend(legend_entries([kind, "frontline"]))
+    assert f"background:{html_module.escape(background)};" in shown[0]
+    assert f"background:{KIND_STYLES['frontline']['fillColor']};" in shown[0]
+
+
+def test_the_base_map_puts_the_patterns_into_the_svg_the_features_are_drawn_in(base_layers):
+    html = base_map(base_layers).get_root().render()
+    call = re.search(r'addHatching\((map_\w+), ("(?:[^"\\]|\\.)*"), "overlayPane"\);', html)
+    assert call is not None
+    assert json.loads(call.group(2)) == svg_defs()
+    assert 'map.on("layeradd"' in html  # Leaflet makes the pane's <svg> only with the first path

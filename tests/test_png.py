@@ -15,14 +15,18 @@ from collections import Counter
 from pathlib import Path
 
 import arabic_reshaper
+import geopandas as gpd
+import numpy as np
 import pytest
-from matplotlib.colors import to_rgb
+import shapely
+from matplotlib.colors import to_hex, to_rgb, to_rgba
+from matplotlib.figure import Figure
 from PIL import Image
 
 import components.png
 import geo
-from components.map import KIND_STYLES
-from components.png import default_base, figure_png, render_figure, render_png, shaped
+from components.map import HATCHES, KIND_STYLES
+from components.png import default_base, draw_features, draw_legend, figure_png, projected, render_figure, render_png, shaped
 from dataset import FEATURES, feature, polygon, IDLIB_SQUARE, write_dataset
 from geo.load import DATA_DIR
 
@@ -88,6 +92,38 @@ def test_an_arabic_title_is_shaped_and_drawn(real_data, english_png):
     assert any(ord(character) in forms for character in title for forms in PRESENTATION_FORMS)
     assert "2020" in title and "Moscow" not in title
     assert png_image(figure_png(arabic.figure)).tobytes() != png_image(english_png).tobytes()
+
+
+def band_figure(kind: str) -> tuple[Figure, object]:
+    """A band over Idlib drawn as in the briefing PNG, with the legend beside it."""
+    figure = Figure(figsize=(4, 3), dpi=150)
+    axes = figure.add_axes((0, 0, 0.5, 1))
+    band = gpd.GeoDataFrame({"kind": [kind]}, geometry=[shapely.box(36.5, 35.8, 36.7, 36.0)], crs="EPSG:4326")
+    draw_features(axes, projected(band), 1.0)
+    draw_legend(figure, ["frontline", kind], "en", 1.0)
+    return figure, axes
+
+
+@pytest.mark.parametrize(("kind", "character"), [("demilitarized_zone", "/"), ("security_corridor", "\\")])
+def test_a_band_is_hatched_on_the_map_and_in_the_legend_as_on_the_dashboard(kind, character):
+    """The same directions as the dashboard's patterns (45 degrees rises: /, 135 falls: \\)."""
+    figure, axes = band_figure(kind)
+    (band,) = axes.collections
+    frontline_swatch, band_swatch = figure.legends[0].get_patches()
+    hatch = HATCHES[kind]
+    for artist in (band, band_swatch):
+        assert set(artist.get_hatch()) == {character}
+        assert to_hex(np.ravel(artist.get_hatchcolor())[:4]) == hatch.stripe.lower()
+        assert np.ravel(artist.get_facecolor())[:4] == pytest.approx(to_rgba(KIND_STYLES[kind]["fillColor"], hatch.ground_opacity))
+    assert frontline_swatch.get_hatch() is None
+    # Inside the band, away from its outline: stripes in their colour on the light ground.
+    (left, bottom), (right, top) = axes.transData.transform(np.reshape(band.get_paths()[0].get_extents().get_points(), (2, 2)))
+    height = figure.bbox.height
+    inside = png_image(figure_png(figure)).crop((int(left + (right - left) / 4), int(height - top + (top - bottom) / 4),
+                                                 int(right - (right - left) / 4), int(height - bottom - (top - bottom) / 4)))
+    colours = {colour for _, colour in inside.getcolors(maxcolors=1_000_000)}
+    for expected in (over_white((hatch.stripe, 1.0)), over_white((KIND_STYLES[kind]["fillColor"], hatch.ground_opacity))):
+        assert any(max(abs(got - want) for got, want in zip(colour, expected)) <= 2 for colour in colours), (expected, colours)
 
 
 @pytest.mark.parametrize(
