@@ -76,6 +76,9 @@ class LayerCache(MacroElement):
         self.prefix = prefix
 
 
+RTL_TOOLTIP_CSS = ".leaflet-tooltip { direction: rtl; text-align: right; }"
+
+
 def base_map(layers: dict[str, Layer], language: str = "en", tiles: str = "offline") -> folium.Map:
     """Syria and its neighbours fitted to Syria, with governorates, highways and towns.
 
@@ -103,6 +106,9 @@ def base_map(layers: dict[str, Layer], language: str = "en", tiles: str = "offli
     remote_geojson(layers["roads"], name="roads", style_function=lambda _: ROAD_STYLE,
                    tooltip=folium.GeoJsonTooltip(fields=["code", name], labels=False), control=False).add_to(fmap)
     add_towns(fmap, layers["towns"], name)
+    if language == "ar":
+        # Leaflet positions everything left to right; only the text in tooltips reads right to left.
+        fmap.get_root().header.add_child(folium.Element(f"<style>{RTL_TOOLTIP_CSS}</style>"))
     return fmap
 
 

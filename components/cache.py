@@ -44,7 +44,8 @@ def local_assets() -> None:
     ensure_local_assets()
 
 
-@st.cache_resource(show_spinner="Loading data…", max_entries=2)
+# Shown before the reader has chosen a language: both.
+@st.cache_resource(show_spinner="Loading data… · جارٍ تحميل البيانات…", max_entries=2)
 def dataset(fingerprint: tuple) -> Dataset:
     """Loaded and validated once per version of the files: every valid record, and a message for
     each one left out. A missing or unreadable base layer still raises geo.DataError."""

@@ -88,6 +88,27 @@ def swatch_background(kind: str, colour: str) -> str:
             f"{ground} {hatch.width:g}px {hatch.spacing:g}px)")
 
 
+# The base layers' swatches: a line for the boundaries and roads (dashed like the governorates on
+# the map), a ringed dot for the towns.
+BASE_SWATCH_CSS = {
+    "governorate": "height:0;border-top:2px dashed {colour};border-radius:0",
+    "highway": "height:0;border-top:3px solid {colour};border-radius:0",
+    "town": "background:#FFFFFF;border:1.5px solid #222222;border-radius:50%",
+}
+
+
+def swatch_css(kind: str, colour: str) -> str:
+    """The CSS of a legend swatch drawn as the map draws `kind`: its fill at the map's opacity (or
+    its hatching), its outline's colour and dashes, a dot for the observation posts."""
+    if kind in BASE_SWATCH_CSS:
+        return BASE_SWATCH_CSS[kind].format(colour=colour)
+    style = KIND_STYLES.get(kind, {})
+    background = swatch_background(kind, colour) if kind in HATCHES or not style else rgba(colour, float(style["fillOpacity"]))
+    outline = f"2px {'dashed' if 'dashArray' in style else 'solid'} {style.get('color', '#333333')}"
+    shape = "border-radius:50%" if "radius" in style else "border-radius:0"
+    return f"background:{background};border:{outline};{shape}"
+
+
 class Hatching(MacroElement):
     """Puts the band patterns into the SVG of the pane the features are drawn in. Added to the
     base map, which the dashboard builds once: the feature layer redrawn at each slider step

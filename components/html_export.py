@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from components.basemap import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_RADIUS
 from components.hatching import ADD_HATCHING_JS, svg_defs, swatch_background
+from components.i18n import t
 from components.map import BASE_LEGEND, HATCHES, KIND_LABELS, KIND_ORDER, KIND_STYLES, leaflet_style
 from geo.dates import MONTHS_AR, MONTHS_EN
 from geo.query import in_period, parse_date
@@ -44,38 +45,12 @@ NEIGHBOUR_MARGIN_DEGREES = 4.0
 PLAY_INTERVAL_MS = 1200
 TOWN_STYLE = {"color": "#222222", "weight": 1, "fillColor": "#FFFFFF", "fillOpacity": 1, "radius": TOWN_RADIUS}
 BASE_SWATCHES = {"governorate": "dashed-line", "highway": "line", "town": "circle"}
-UI_TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Syria's de-escalation zones, 2017–2024",
-        "play": "Play",
-        "pause": "Pause",
-        "slider": "Date",
-        "round": "Round or milestone in force",
-        "none": "none yet",
-        "count": "features on the map",
-        "name": "Name",
-        "valid": "Valid",
-        "sources": "Sources",
-        "confidence": "Confidence",
-        "legend": "Legend",
-        "credits": "Borders: Natural Earth (public domain). Towns: GeoNames (CC BY 4.0). Zones: this project, from the sources each feature cites.",
-    },
-    "ar": {
-        "title": "مناطق خفض التصعيد في سوريا، 2017–2024",
-        "play": "تشغيل",
-        "pause": "إيقاف مؤقت",
-        "slider": "التاريخ",
-        "round": "الجولة أو الحدث الساري",
-        "none": "لا شيء بعد",
-        "count": "عنصرًا على الخريطة",
-        "name": "الاسم",
-        "valid": "الفترة",
-        "sources": "المصادر",
-        "confidence": "درجة الثقة",
-        "legend": "مفتاح الخريطة",
-        "credits": "الحدود: Natural Earth (ملكية عامة). البلدات: GeoNames (CC BY 4.0). المناطق: هذا المشروع، من المصادر التي يذكرها كل عنصر.",
-    },
-}
+# The page's own texts live in components.i18n's catalogue, under "html.".
+UI_TEXT_KEYS = ("title", "play", "pause", "slider", "round", "none", "count", "name", "valid", "sources", "confidence", "legend", "credits")
+
+
+def ui_text(language: str) -> dict[str, str]:
+    return {key: t(f"html.{key}", language) for key in UI_TEXT_KEYS}
 
 
 def standalone_html(
@@ -104,7 +79,7 @@ def standalone_html(
         "kindOrder": list(KIND_ORDER),
         "styles": {"features": {kind: leaflet_style(kind) for kind in KIND_STYLES}, "base": _base_styles()},
         "hatching": svg_defs(),
-        "text": UI_TEXT[language],
+        "text": ui_text(language),
         "rounds": _round_records(rounds, language),
         "features": _feature_collection(features),
         "base": _base_layers(base, language),
@@ -113,7 +88,7 @@ def standalone_html(
     return _template().render(
         language=language,
         direction="rtl" if language == "ar" else "ltr",
-        text=UI_TEXT[language],
+        text=ui_text(language),
         legend=legend_items(language),
         period_days=(PERIOD_END - PERIOD_START).days,
         start_index=(day - PERIOD_START).days,

@@ -12,11 +12,10 @@ from urllib.parse import urlparse
 import pandas as pd
 import streamlit as st
 
-from components.hatching import swatch_background
+from components.hatching import swatch_css
 from components.i18n import CATALOGUE, Locale
 
 SAFE_URL_SCHEMES = ("http", "https")
-KIND_LABELS = {"astana_round": "Astana round", "agreement": "Agreement", "event": "Event"}
 
 
 def safe_link(title: str, url: object) -> str:
@@ -126,8 +125,8 @@ def render_legend(entries: list[tuple[str, str, str]], locale: Locale = Locale()
         return
     rows = "".join(
         f'<div class="legend-row" data-kind="{html.escape(kind)}">'
-        f'<span style="display:inline-block;width:14px;height:14px;margin-right:6px;'
-        f'background:{html.escape(swatch_background(kind, colour))};border:1px solid #333;vertical-align:middle"></span>'
+        f'<span class="swatch" style="display:inline-block;width:14px;height:14px;margin-right:6px;box-sizing:border-box;'
+        f'vertical-align:middle;{html.escape(swatch_css(kind, colour))}"></span>'
         f"{html.escape(label)}</div>"
         for kind, label, colour in entries
     )

@@ -36,6 +36,7 @@ from matplotlib.text import Text
 
 import geo
 from components.basemap import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_RADIUS
+from components.i18n import t
 from components.map import HATCHES, KIND_ORDER, KIND_STYLES, Hatch, legend_entries
 from geo.control import towns_for_map
 from geo.dates import day_month_year
@@ -71,26 +72,7 @@ HATCH_CHARACTERS = {0: "-", 45: "/", 90: "|", 135: "\\"}
 # A hatch character draws this many lines across a one-inch tile; diagonal ones lie sqrt(2) closer.
 MATPLOTLIB_HATCH_DENSITY = 6
 
-TEXTS: dict[str, tuple[str, str]] = {
-    "posts": ("{count} Turkish observation posts", "نقاط المراقبة التركية: {count}"),
-    "nothing": ("No feature of the map in force on this date", "لا توجد عناصر سارية على الخريطة في هذا التاريخ"),
-    # The pointer to the full list comes first: a line too long for the image is cut at its end.
-    "sources": ("Sources (all in data/sources): round: {round}; map: {features}", "المصادر (كلها في data/sources): الجولة: {round}؛ الخريطة: {features}"),
-    "more": ("{names} and {count} more", "{names} و{count} غيرها"),
-    "attribution": (
-        "Natural Earth (public domain); GeoNames (CC BY 4.0); project data: {note}",
-        "البيانات: Natural Earth (ملكية عامة)؛ GeoNames (CC BY 4.0)؛ بيانات المشروع: {note}",
-    ),
-    "confidence": (
-        "lines drawn from GeoNames town points, approximate; confidence of the {total} features shown: {counts} (method in data/README.md)",
-        "الخطوط مرسومة من مواقع البلدات في GeoNames وهي تقريبية؛ درجة الثقة بالعناصر المعروضة ({total}): {counts} (الطريقة في data/README.md)",
-    ),
-    "no_features": ("no feature of the project is in force on this date", "لا تسري أي من عناصر المشروع في هذا التاريخ"),
-    "high": ("{count} high", "{count} عالية"),
-    "medium": ("{count} medium", "{count} متوسطة"),
-    "low": ("{count} low", "{count} منخفضة"),
-    "km": ("{length} km", "{length} كم"),
-}
+# The image's own texts live in components.i18n's catalogue, under "png.".
 
 
 @dataclass(frozen=True)
@@ -109,7 +91,7 @@ class RenderedMap:
 
 
 def text(key: str, language: str, **values: object) -> str:
-    return TEXTS[key][language == "ar"].format(**values)
+    return t(f"png.{key}", language, **values)
 
 
 @lru_cache(maxsize=1)

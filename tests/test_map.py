@@ -12,8 +12,8 @@ from xml.etree import ElementTree
 import pytest
 
 from components import panel
-from components.basemap import base_map, publishable_base
-from components.hatching import svg_defs, swatch_background
+from components.basemap import RTL_TOOLTIP_CSS, base_map, publishable_base
+from components.hatching import svg_defs, swatch_background, swatch_css
 from components.map import (
     HATCHES,
     HIGHLIGHT_STYLE,
@@ -214,7 +214,22 @@ def test_a_legend_swatch_carries_the_maps_hatching(kind, monkeypatch):
     monkeypatch.setattr(panel.st, "markdown", lambda body, **_: shown.append(body))
     panel.render_legend(legend_entries([kind, "frontline"]))
     assert f"background:{html_module.escape(background)};" in shown[0]
-    assert f"background:{KIND_STYLES['frontline']['fillColor']};" in shown[0]
+    # The frontline's swatch: its fill at the map's opacity, its outline's colour.
+    assert "background:rgba(213, 94, 0, 0.45);border:2px solid #8A3C00;" in shown[0]
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("deescalation_zone", "background:rgba(0, 114, 178, 0.08);border:2px dashed #0072B2;border-radius:0"),
+        ("observation_post", "background:rgba(240, 228, 66, 1);border:2px solid #000000;border-radius:50%"),
+        ("governorate", "height:0;border-top:2px dashed #8C8C8C;border-radius:0"),
+        ("town", "background:#FFFFFF;border:1.5px solid #222222;border-radius:50%"),
+    ],
+)
+def test_a_legend_swatch_is_drawn_as_the_map_draws_its_kind(kind, expected):
+    colour = dict((entry[0], entry[2]) for entry in legend_entries([kind], with_base=True))[kind]
+    assert swatch_css(kind, colour) == expected
 
 
 def test_the_base_map_puts_the_patterns_into_the_svg_the_features_are_drawn_in(base_layers):
@@ -223,3 +238,8 @@ def test_the_base_map_puts_the_patterns_into_the_svg_the_features_are_drawn_in(b
     assert call is not None
     assert json.loads(call.group(2)) == svg_defs()
     assert 'map.on("layeradd"' in html  # Leaflet makes the pane's <svg> only with the first path
+
+
+def test_tooltips_read_right_to_left_on_the_arabic_map_only(base_layers):
+    assert RTL_TOOLTIP_CSS in base_map(base_layers, "ar").get_root().render()
+    assert RTL_TOOLTIP_CSS not in base_map(base_layers, "en").get_root().render()
