@@ -32,12 +32,16 @@ from geo import load_base_layer, load_control_points, load_features, load_rounds
 from geo.control import towns_for_map
 
 
-@pytest.fixture(scope="module")
-def base_layers():
+def published_base(language: str) -> dict:
     """The base layers as the dashboard publishes them (URLs are placeholders here)."""
     base = {name: load_base_layer(name) for name in ("countries", "governorates", "roads")}
     base["towns"] = towns_for_map(load_base_layer("towns"), load_control_points(), 100_000)
-    return {name: make_layer(frame, f"/app/static/layers/{name}.geojson") for name, frame in publishable_base(base, "en").items()}
+    return {name: make_layer(frame, f"/app/static/layers/{name}.geojson") for name, frame in publishable_base(base, language).items()}
+
+
+@pytest.fixture(scope="module")
+def base_layers():
+    return published_base("en")
 
 
 def drawn_ids(html: str) -> list[str]:
@@ -241,5 +245,5 @@ def test_the_base_map_puts_the_patterns_into_the_svg_the_features_are_drawn_in(b
 
 
 def test_tooltips_read_right_to_left_on_the_arabic_map_only(base_layers):
-    assert RTL_TOOLTIP_CSS in base_map(base_layers, "ar").get_root().render()
+    assert RTL_TOOLTIP_CSS in base_map(published_base("ar"), "ar").get_root().render()
     assert RTL_TOOLTIP_CSS not in base_map(base_layers, "en").get_root().render()
