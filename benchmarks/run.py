@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.server import running_app  # noqa: E402
+from components.i18n import Locale  # noqa: E402
 
 APPS = {"this app": ROOT / "dashboard.py", "naive": ROOT / "benchmarks/apps/naive_app.py", "empty": ROOT / "benchmarks/apps/empty_app.py"}
 CHROMIUM = "/usr/bin/chromium"
@@ -130,7 +131,8 @@ def wait_for_date(page, day: dt.date) -> None:
 
     Not the slider's own label, which the browser updates before the server has run anything.
     """
-    status = re.compile(rf"^((naive |empty ){day.isoformat()}$|{day.isoformat()} ·)")
+    # The references print the ISO date; this app's panel writes it in words ("4 May 2017 · …").
+    status = re.compile(rf"^((naive |empty ){day.isoformat()}$|{re.escape(Locale().date(day))} ·)")
     page.locator('[data-testid="stMarkdownContainer"]', has_text=status).first.wait_for(timeout=WAIT_MS)
 
 
