@@ -259,9 +259,10 @@ def png_seconds() -> float:
 def run(limit: int | None, soak_seconds: float, only: list[str] | None = None) -> dict[str, object]:
     from playwright.sync_api import sync_playwright
 
-    from components.map import KIND_STYLES
+    from components.map import KIND_STYLES, leaflet_style
 
-    fills = sorted({str(style["fillColor"]) for style in KIND_STYLES.values()})
+    # The naive app fills every kind with its colour; this app fills the bands with their hatching.
+    fills = sorted({str(style["fillColor"]) for style in KIND_STYLES.values()} | {str(leaflet_style(kind)["fillColor"]) for kind in KIND_STYLES})
     steps = step_dates(limit)
     results: dict[str, object] = {
         "machine": {"cores": __import__("os").cpu_count(), "python": platform.python_version(), "platform": platform.platform()},

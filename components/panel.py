@@ -96,12 +96,9 @@ def render_round_panel(round_row: pd.Series | None, sources: pd.DataFrame, discr
     if outcomes:
         st.markdown(bullet_list(outcomes, rtl=locale.is_rtl), unsafe_allow_html=True)
     if discrepancies is not None and not discrepancies.empty:
+        # In Arabic the page's right-to-left style aligns the warning like the rest of the panel.
         for message in discrepancies[f"message_{locale.language}"]:
-            if locale.is_rtl:
-                st.warning("⚠️")
-                st.markdown(arabic_block(message), unsafe_allow_html=True)
-            else:
-                st.warning(plain_markdown(message), icon="⚠️")
+            st.warning(plain_markdown(message), icon="⚠️")
     render_sources(round_row["sources"], sources, locale)
     st.caption(plain_markdown(locale.t("panel.confidence_line", confidence=translated("confidence", round_row["confidence"], locale))))
 

@@ -68,6 +68,11 @@ def test_arabic_indic_digits_are_a_choice_kept_in_the_link():
     assert relinked.radio(key="digits").value == "arabic"
 
 
+def test_a_contradicting_report_is_flagged_in_arabic_on_the_arabic_page():
+    app = open_dashboard({"date": "2024-11-12", "lang": "ar"})
+    assert any(ARABIC.search(warning.value) and "19" in warning.value for warning in app.warning)
+
+
 def test_a_bad_link_is_explained_in_the_readers_language():
     app = open_dashboard({"date": "yesterday", "lang": "ar"})
     assert any(warning.value.startswith("تم تجاهل date='yesterday'") for warning in app.warning)
