@@ -55,10 +55,13 @@ def text_block(text: object, locale: Locale, tag: str = "div") -> str:
 
 
 def render_table(table: pd.DataFrame, locale: Locale) -> None:
-    """A table; in Arabic its columns run right to left (st.dataframe has no direction of its own,
-    so the columns are put in reverse order)."""
-    shown = table[table.columns[::-1]] if locale.is_rtl else table
-    st.dataframe(shown, hide_index=True, width="stretch")
+    """A table. In Arabic, an HTML table that the page's right-to-left style lays out from the
+    right (st.dataframe's grid has no direction: reversed columns would still scroll from the left,
+    hiding the first column); in English, the interactive grid (sort, search, copy)."""
+    if locale.is_rtl:
+        st.table(table, hide_index=True)
+    else:
+        st.dataframe(table, hide_index=True, width="stretch")
 
 
 def bullet_list(items: list[str], rtl: bool = False) -> str:

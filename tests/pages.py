@@ -24,6 +24,7 @@ def shown_feature_names(app: AppTest) -> set[str]:
     """The names in the features table (switched on first: it is off by default, for speed)."""
     if not app.toggle(key="show_table").value:
         app.toggle(key="show_table").set_value(True).run()
-    table = app.dataframe[0].value
+    # The grid in English, an HTML table (laid out right to left) in Arabic.
+    table = (app.dataframe or app.table)[0].value
     # The English names' column: "Name" on the English page, its Arabic heading on the Arabic one.
     return set(table["Name" if "Name" in table.columns else "الاسم بالإنجليزية"])

@@ -41,6 +41,12 @@ def test_arabic_reads_right_to_left_and_english_left_to_right(offline_page, app_
     assert direction_of(page, '[data-testid="stSlider"] [role="group"]') == "ltr"
     assert page.locator(MAP_FRAME).first.evaluate("frame => getComputedStyle(frame).direction") == "ltr"
     assert page.locator(".legend").first.evaluate("element => getComputedStyle(element).textAlign") == "right"
+    # The features table starts from the right: its first column (the English name) is rightmost.
+    page.get_by_text("عرض عناصر الخريطة في جدول").click()
+    headers = page.locator('[data-testid="stTable"] th')
+    expect(headers.first).to_be_visible(timeout=WAIT_MS)
+    first, last = headers.first.bounding_box(), headers.last.bounding_box()
+    assert headers.first.inner_text().strip() == "الاسم بالإنجليزية" and first["x"] > last["x"]
 
     # Arabic-Indic digits, by keyboard: focus the radio, press Space; the link keeps the choice.
     page.get_by_role("radio", name=re.compile("هندية")).focus()
