@@ -54,12 +54,13 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
         with st.expander(locale.t("explorer.downloads")):
             render_downloads(data, state, chosen, locale)
     with map_column:
+        highlighted = data.features[data.features["id"] == highlighted_id] if highlighted_id else None
         if compared is not None:
             other = shown_layers(features_valid_on(data.features, compared), view.layers)
             areas = (mapped_north_west_km2(data.features, compared), mapped_north_west_km2(data.features, chosen))
-            render_compared_maps(base_layers, published_features, (other, state), (compared, chosen), areas, locale, tiles=view.base_map)
+            render_compared_maps(base_layers, published_features, (other, state), (compared, chosen), areas, locale,
+                                 tiles=view.base_map, highlighted=highlighted, overlay=overlay, focus=focus)
         else:
-            highlighted = data.features[data.features["id"] == highlighted_id] if highlighted_id else None
             render_map(base_layers, published_features, state, view.language, highlighted=highlighted, tiles=view.base_map, overlay=overlay, focus=focus)
         render_legend(legend_entries(state["kind"], view.language, with_base=True), locale)
         if st.toggle(locale.t("explorer.show_table"), key="show_table"):

@@ -45,9 +45,13 @@ def render_compared_maps(
     areas_km2: tuple[float, float],
     locale: Locale,
     tiles: str = "offline",
+    highlighted: gpd.GeoDataFrame | None = None,
+    overlay: gpd.GeoDataFrame | None = None,
+    focus: tuple[float, float] | None = None,
 ) -> None:
     """Two maps, the compared date on the left and the chosen date on the right (time runs left to
-    right in both languages, as on the slider), a caption naming both and the area on each."""
+    right in both languages, as on the slider), a caption naming both and the area on each. The
+    outlined feature, the reader's overlay and a found town show on both."""
     left, right = (locale.date(date) for date in dates)
     st.caption(locale.t("compare.caption", left=left, right=right))
     st.caption(locale.t("compare.summary", left=left, right=right, left_km2=_km2_text(areas_km2[0], locale), right_km2=_km2_text(areas_km2[1], locale)))
@@ -55,4 +59,5 @@ def render_compared_maps(
     for column, state, date, key in ((left_column, states[0], dates[0], COMPARE_MAP_KEY), (right_column, states[1], dates[1], "map")):
         with column:
             st.markdown(f"**{locale.date(date)}**")
-            render_map(base_layers, published, state, locale.language, tiles=tiles, key=key, height=COMPARE_MAP_HEIGHT)
+            render_map(base_layers, published, state, locale.language, highlighted=highlighted, tiles=tiles, overlay=overlay, focus=focus,
+                       key=key, height=COMPARE_MAP_HEIGHT)

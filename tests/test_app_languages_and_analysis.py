@@ -12,7 +12,8 @@ import pytest
 from components.i18n import CATALOGUE, Locale
 from components.play import LAST_STEP_KEY, PLAYING_KEY
 from components.slider import DATE_KEY
-from geo import load_rounds
+from components.map import FOCUS_ZOOM
+from geo import load_base_layer, load_rounds
 from geo.playback import next_play_date, play_steps
 from geo.schema import PERIOD_END, PERIOD_START
 from pages import open_dashboard
@@ -165,3 +166,21 @@ def test_locale_writes_numbers_and_dates_in_its_digits():
     with pytest.raises(ValueError, match="got 'roman'"):
         Locale("en", "roman")
     assert not LATIN_WORD.search(Locale("ar").t("town.held_by", date="x", name="y", controller="z", confidence="w").replace("x", "").replace("y", "").replace("z", "").replace("w", ""))
+
+
+def map_arguments(app) -> list[dict]:
+    """What the page hands each st_folium map (its script, the feature group, the view)."""
+    import json
+
+    return [json.loads(element.proto.json_args) for element in app.get("component_instance")]
+
+
+def test_the_two_maps_draw_their_own_dates_and_both_zoom_to_a_found_town():
+    app = open_dashboard({"date": "2020-03-06"})
+    app.toggle(key="compare").set_value(True).run()
+    left, right = map_arguments(app)
+    assert "zone-northern-homs" in left["feature_group"] and "zone-northern-homs" not in right["feature_group"]
+    assert "m4-corridor-2020" in right["feature_group"] and "m4-corridor-2020" not in left["feature_group"]
+    app.text_input(key="town_query").input("Saraqib").run()
+    saraqib = load_base_layer("towns").query("name_en == 'Saraqib'").geometry.iloc[0]
+    assert [(arguments["center"], arguments["zoom"]) for arguments in map_arguments(app)] == [([saraqib.y, saraqib.x], FOCUS_ZOOM)] * 2
