@@ -194,6 +194,7 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
         "يُرسم فوق الخريطة في جلسة المتصفح هذه فقط: لا يُحفظ، ولا يُشارَك مع أي شخص آخر، ويزول عند إغلاق التبويب.",
     ),
     "overlay.note": ("Overlay: {note}", "الطبقة الخاصة: {note}"),
+    "overlay.refused": ("{name}: {problem}", "رُفض الملف {name}: {problem}"),
     # The map's layer names (components/map.py, basemap.py, overlay.py).
     "layer.features": ("Features", "العناصر"),
     "layer.highlight": ("Highlighted feature", "العنصر المُبرَز"),

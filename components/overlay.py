@@ -44,7 +44,7 @@ def _parsed_upload(uploaded) -> dict[str, object]:
         with tempfile.TemporaryDirectory(prefix="overlay-") as folder:
             overlay, notes = read_overlay(uploaded.name, uploaded.getvalue(), Path(folder))
     except OverlayError as error:
-        return {"overlay": None, "notes": [], "error": str(error)}
+        return {"overlay": None, "notes": [], "error": (error.name, error.problem)}
     return {"overlay": overlay, "notes": notes, "error": None}
 
 
@@ -67,7 +67,9 @@ def render_overlay_uploader(locale: Locale = Locale()) -> tuple[gpd.GeoDataFrame
         stored = {"upload_id": upload_id, **_parsed_upload(uploaded)}
         st.session_state[STATE_KEY] = stored
     if stored["error"]:
-        st.error(plain_markdown(str(stored["error"])))
+        # The reason is geo's technical English (formats, CRS codes); the sentence around it is the reader's.
+        name, problem = stored["error"]
+        st.error(plain_markdown(locale.t("overlay.refused", name=name, problem=problem)))
         return None, []
     for note in stored["notes"]:
         st.caption(plain_markdown(locale.t("overlay.note", note=note)))

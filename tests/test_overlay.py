@@ -295,6 +295,22 @@ def test_the_uploader_says_why_a_file_was_refused_without_a_traceback(uploader_a
     assert uploader_app.markdown[-1].value == "features: 0"
 
 
+def arabic_uploader_page():
+    from components.i18n import Locale
+    from components.overlay import render_overlay_uploader
+
+    render_overlay_uploader(Locale("ar"))
+
+
+def test_the_uploader_speaks_arabic_around_the_technical_reason():
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_function(arabic_uploader_page, default_timeout=30).run()
+    assert app.file_uploader[0].label == "طبقتك الخاصة" and "ميغابايت" in app.file_uploader[0].help
+    app.file_uploader[0].set_value(("map.geojson", PNG_HEADER, "application/geo+json")).run()
+    assert [error.value for error in app.error] == [plain_markdown("رُفض الملف map.geojson: claims to be GeoJSON (by its extension) but is PNG image data")]
+
+
 def test_the_uploader_keeps_the_overlay_in_this_session_until_it_is_removed(uploader_app):
     uploader_app.file_uploader[0].set_value(("bowtie.geojson", geojson(feature(square(BOWTIE))), "application/geo+json")).run()
     assert not uploader_app.exception and not uploader_app.error
