@@ -50,7 +50,8 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
         if current_round is not None and st.toggle(locale.t("explorer.show_changes"), key="show_changes"):
             render_what_changed(what_changed(data.features, data.control_points, data.rounds, current_round["id"]), locale)
         if st.toggle(locale.t("explorer.show_areas"), key="show_areas"):
-            st.altair_chart(area_chart(data.areas, data.rounds, chosen, locale), width="stretch")
+            zone_names = dict(zip(data.features["id"], data.features[f"name_{locale.language}"]))
+            st.altair_chart(area_chart(data.areas, data.rounds, chosen, locale, zone_names), width="stretch")
         with st.expander(locale.t("explorer.downloads")):
             render_downloads(data, state, chosen, locale)
     with map_column:

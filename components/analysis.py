@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components.i18n import CATALOGUE, Locale
+from components.i18n import CATALOGUE, Locale, vega_label_expr
 from components.panel import arabic_block, plain_markdown, render_table
 from components.text import escape_text
 from geo.analysis import NORTH_WEST, ChangeSummary
@@ -48,9 +48,11 @@ def area_chart(
         alt.Chart(_named_series(series, locale, series_names))
         .mark_line(interpolate="step-after")
         .encode(
-            x=alt.X("date:T", title=labels["date"], scale=x_scale),
-            y=alt.Y("km2:Q", title=labels["km2"]),
-            color=alt.Color("label:N", title=labels["series"]),
+            x=alt.X("date:T", title=labels["date"], scale=x_scale,
+                    axis=alt.Axis(format="%Y", labelExpr=vega_label_expr("timeFormat(datum.value, '%Y')", locale.digits))),
+            y=alt.Y("km2:Q", title=labels["km2"], axis=alt.Axis(labelExpr=vega_label_expr("format(datum.value, ',')", locale.digits))),
+            # Below the chart: beside it, the legend's long names take most of a narrow column.
+            color=alt.Color("label:N", title=labels["series"], legend=alt.Legend(orient="bottom", columns=1, labelLimit=0)),
             tooltip=[alt.Tooltip("label:N", title=labels["series"]), alt.Tooltip("date:T", title=labels["date"]),
                      alt.Tooltip("km2:Q", title=labels["km2"], format=",.0f")],
         )

@@ -347,6 +347,16 @@ class Locale:
         return str(row[f"{field}_{self.language}"])
 
 
+def vega_label_expr(expression: str, digits: str) -> str:
+    """A Vega `labelExpr` that writes `expression`'s text in the chosen digits (Vega formats
+    numbers and dates with Latin ones): `timeFormat(datum.value, '%Y')` -> ٢٠١٧."""
+    if digits != "arabic":
+        return expression
+    for latin, arabic in zip("0123456789", "٠١٢٣٤٥٦٧٨٩"):
+        expression = f"replace({expression}, /{latin}/g, '{arabic}')"
+    return expression
+
+
 def direction(language: str) -> str:
     """"rtl" for Arabic, "ltr" for English: for a `dir` attribute."""
     return "rtl" if _language_index(language) == LANGUAGES.index("ar") else "ltr"

@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components.i18n import Locale
+from components.i18n import Locale, vega_label_expr
 from geo.query import in_period, neighbour_round_date
 from geo.schema import DEFAULT_VIEW_DATE, PERIOD_END, PERIOD_START
 
@@ -85,7 +85,7 @@ def timeline_chart(rounds: pd.DataFrame, locale: Locale = Locale()) -> alt.Chart
         "start:T",
         title=None,
         scale=alt.Scale(domain=[PERIOD_START.isoformat(), PERIOD_END.isoformat()]),
-        axis=alt.Axis(format="%Y", tickCount="year"),
+        axis=alt.Axis(format="%Y", tickCount="year", labelExpr=vega_label_expr("timeFormat(datum.value, '%Y')", locale.digits)),
     )
     ticks = (
         alt.Chart(marks)

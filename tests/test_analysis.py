@@ -283,3 +283,14 @@ def test_every_real_series_runs_the_whole_period_in_steps(real_series):
         assert steps["date"].iloc[0] == pd.Timestamp(PERIOD_START) and steps["date"].iloc[-1] == pd.Timestamp(PERIOD_END)
         assert steps["date"].is_monotonic_increasing and (steps["km2"] >= 0).all()
         assert not (steps["km2"].diff().iloc[1:-1] == 0).any(), "a row that does not change the value"
+
+
+def test_the_chart_writes_its_axes_in_the_chosen_digits(data_dir):
+    rounds = load_rounds(data_dir)
+    series = area_series(load_features(data_dir), rounds)
+    latin = area_chart(series, rounds, dt.date(2020, 3, 6), Locale("ar")).to_dict()["layer"][0]["encoding"]
+    assert latin["x"]["axis"]["labelExpr"] == "timeFormat(datum.value, '%Y')"
+    arabic = area_chart(series, rounds, dt.date(2020, 3, 6), Locale("ar", "arabic")).to_dict()["layer"][0]["encoding"]
+    for axis in ("x", "y"):
+        expression = arabic[axis]["axis"]["labelExpr"]
+        assert all(f"/{digit}/g, '{indic}'" in expression for digit, indic in zip("0123456789", "٠١٢٣٤٥٦٧٨٩"))

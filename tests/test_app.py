@@ -226,3 +226,10 @@ def test_the_area_chart_shows_on_demand_with_the_chosen_date():
     charts = app.get("vega_lite_chart")
     assert len(charts) == charts_before + 1
     assert "Chosen date" in str(charts[-1].proto)  # the rule at the date (its position is tested in test_analysis.py)
+    # Each zone is named as on the map, not by its id.
+    import pyarrow
+
+    frames = [pyarrow.ipc.open_stream(dataset.data.data).read_all().to_pandas() for dataset in charts[-1].proto.datasets]
+    labels = set(next(frame for frame in frames if "label" in frame.columns)["label"])
+    assert "Opposition-held north-west" in labels and any("Idlib" in label for label in labels)
+    assert not any(label.startswith("zone-") for label in labels)
