@@ -55,9 +55,9 @@ def render_downloads(data: Dataset, state: gpd.GeoDataFrame, chosen: dt.date, lo
     language = locale.language
     stamp = chosen.isoformat()
     buttons: list[tuple[str, Callable[[], bytes | str], str, str]] = [
-        (locale.t("downloads.png"), lambda: render_png(chosen, language=language, features=data.features, rounds=data.rounds, base=data.base, sources=data.sources),
+        (locale.t("downloads.png"), lambda: render_png(chosen, language=language, digits=locale.digits, features=data.features, rounds=data.rounds, base=data.base, sources=data.sources),
          f"deescalation-zones-{stamp}.png", "image/png"),
-        (locale.t("downloads.html"), lambda: standalone_html(data.features, data.rounds, data.base, start_date=chosen, language=language),
+        (locale.t("downloads.html"), lambda: standalone_html(data.features, data.rounds, data.base, start_date=chosen, language=language, digits=locale.digits),
          f"deescalation-zones-{stamp}.html", "text/html"),
         (locale.t("downloads.geojson"), lambda: state_for_export(state).to_json(ensure_ascii=False).encode("utf-8"), f"features-{stamp}.geojson", "application/geo+json"),
         (locale.t("downloads.geopackage"), lambda: geopackage_bytes(state_for_export(state), f"features_{stamp}"), f"features-{stamp}.gpkg", "application/geopackage+sqlite3"),

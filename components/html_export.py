@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from components.basemap import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_RADIUS
 from components.hatching import ADD_HATCHING_JS, svg_defs, swatch_background
-from components.i18n import t
+from components.i18n import DIGIT_STYLES, t
 from components.map import BASE_LEGEND, HATCHES, KIND_LABELS, KIND_ORDER, KIND_STYLES, leaflet_style
 from geo.dates import MONTHS_AR, MONTHS_EN
 from geo.query import in_period, parse_date
@@ -60,8 +60,10 @@ def standalone_html(
     *,
     start_date: object,
     language: str = "en",
+    digits: str = "latin",
 ) -> str:
-    """The whole page as one HTML text, opening on `start_date`.
+    """The whole page as one HTML text, opening on `start_date`, its dates and counts in Latin or
+    Arabic-Indic `digits`.
 
     `base` is what the dashboard draws: `countries` (required), `governorates`, `roads`, and
     `towns` from geo.control.towns_for_map (its `labelled` towns are always named).
@@ -69,12 +71,15 @@ def standalone_html(
     >>> standalone_html(load_features(), load_rounds(), base, start_date="2020-03-06")  # doctest: +SKIP
     """
     day = _check_inputs(features, rounds, base, start_date, language)
+    if digits not in DIGIT_STYLES:
+        raise ValueError(f"digits must be one of {', '.join(DIGIT_STYLES)}; got {digits!r}")
     payload = {
         "language": language,
         "period": {"start": PERIOD_START.isoformat(), "end": PERIOD_END.isoformat()},
         "startDate": day.isoformat(),
         "bounds": [[SYRIA_BOUNDS[1], SYRIA_BOUNDS[0]], [SYRIA_BOUNDS[3], SYRIA_BOUNDS[2]]],
         "months": list(MONTHS_AR if language == "ar" else MONTHS_EN),
+        "digits": digits,
         "playIntervalMs": PLAY_INTERVAL_MS,
         "kindOrder": list(KIND_ORDER),
         "styles": {"features": {kind: leaflet_style(kind) for kind in KIND_STYLES}, "base": _base_styles()},
@@ -336,9 +341,11 @@ PAGE_JS = r"""
   const periodStart = Date.parse(data.period.start + "T00:00:00Z");
   const isoOfIndex = (index) => new Date(periodStart + index * DAY_MS).toISOString().slice(0, 10);
   const indexOfIso = (iso) => Math.round((Date.parse(iso + "T00:00:00Z") - periodStart) / DAY_MS);
+  // Latin or Arabic-Indic digits, as chosen when the page was made.
+  const inDigits = (value) => data.digits === "arabic" ? String(value).replace(/[0-9]/g, (digit) => "٠١٢٣٤٥٦٧٨٩"[digit]) : String(value);
   const words = (iso) => {
     const [year, month, day] = iso.split("-").map(Number);
-    return day + " " + data.months[month - 1] + " " + year;
+    return inDigits(day + " " + data.months[month - 1] + " " + year);
   };
 
   // Every text from the data goes in through text nodes: a name is never parsed as HTML.
@@ -429,7 +436,7 @@ PAGE_JS = r"""
     dateText.textContent = words(iso);
     const round = roundAt(iso);
     roundText.textContent = round ? round.title + " (" + words(round.start) + ")" : text.none;
-    countText.textContent = String(drawFeatures(iso));
+    countText.textContent = inDigits(drawFeatures(iso));
   }
   const currentIso = () => isoOfIndex(Number(slider.value));
 

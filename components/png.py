@@ -36,10 +36,9 @@ from matplotlib.text import Text
 
 import geo
 from components.basemap import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_RADIUS
-from components.i18n import t
+from components.i18n import DIGIT_STYLES, format_date, format_number, t
 from components.map import HATCHES, KIND_ORDER, KIND_STYLES, Hatch, legend_entries
 from geo.control import towns_for_map
-from geo.dates import day_month_year
 from geo.query import features_valid_on, in_period, latest_round
 from geo.schema import CRS, EQUAL_AREA_CRS, PERIOD_END, PERIOD_START, SYRIA_BOUNDS
 
@@ -136,9 +135,11 @@ def checked_date(date: object) -> dt.date:
     return day
 
 
-def check_options(language: str, width_px: int, height_px: int, dpi: int) -> None:
+def check_options(language: str, width_px: int, height_px: int, dpi: int, digits: str = "latin") -> None:
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
+    if digits not in DIGIT_STYLES:
+        raise ValueError(f"digits must be one of {', '.join(DIGIT_STYLES)}, got {digits!r}")
     for name, value, (low, high) in (("width_px", width_px, SIZE_LIMITS_PX), ("height_px", height_px, SIZE_LIMITS_PX), ("dpi", dpi, DPI_LIMITS)):
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise ValueError(f"{name} must be a whole number from {low} to {high}, got {value!r}")
@@ -306,7 +307,7 @@ def nice_length_km(span_m: float) -> int:
     return max([length for length in candidates if length <= target] or [1])
 
 
-def draw_scale_bar(axes: Axes, extent: tuple, language: str, scale: float) -> None:
+def draw_scale_bar(axes: Axes, extent: tuple, language: str, scale: float, digits: str = "latin") -> None:
     """Four alternating segments in map metres. The equal-area projection keeps distances within
     0.3% across the north-west (standard parallels 33 and 37 N), well inside a bar's precision."""
     west, south, east, north = extent
@@ -317,7 +318,7 @@ def draw_scale_bar(axes: Axes, extent: tuple, language: str, scale: float) -> No
     for index in range(4):
         axes.add_patch(Rectangle((start + index * length_m / 4, base_y), length_m / 4, height, facecolor="#222222" if index % 2 == 0 else "white",
                                  edgecolor="#222222", linewidth=0.6 * scale, zorder=13))
-    for position, label in ((0, "0"), (length_m, text("km", language, length=length_km))):
+    for position, label in ((0, format_number(0, digits)), (length_m, text("km", language, length=format_number(length_km, digits)))):
         axes.text(start + position, base_y + 1.6 * height, shaped(label, language), fontsize=FONT_SIZES["scale"] * scale,
                   ha="center", va="bottom", path_effects=halo(scale), zorder=13)
 
@@ -396,16 +397,16 @@ def source_line(current_round: pd.Series, shown: gpd.GeoDataFrame, sources: pd.D
     return text("sources", language, round=listed(round_names, language, 3), features=listed(feature_names, language, MAX_SOURCE_NAMES))
 
 
-def attribution_line(shown: gpd.GeoDataFrame, language: str) -> str:
+def attribution_line(shown: gpd.GeoDataFrame, language: str, digits: str = "latin") -> str:
     counts = shown["confidence"].value_counts()
-    parts = [text(level, language, count=int(counts[level])) for level in ("high", "medium", "low") if level in counts]
+    parts = [text(level, language, count=format_number(int(counts[level]), digits)) for level in ("high", "medium", "low") if level in counts]
     if shown.empty:
         return text("attribution", language, note=text("no_features", language))
-    note = text("confidence", language, total=len(shown), counts=("، " if language == "ar" else ", ").join(parts))
+    note = text("confidence", language, total=format_number(len(shown), digits), counts=("، " if language == "ar" else ", ").join(parts))
     return text("attribution", language, note=note)
 
 
-def subtitle_line(shown: gpd.GeoDataFrame, language: str) -> str:
+def subtitle_line(shown: gpd.GeoDataFrame, language: str, digits: str = "latin") -> str:
     """What is on the map by name (areas), posts by count; names are data and shown as plain text."""
     name = "name_ar" if language == "ar" else "name_en"
     areas = shown[shown["kind"] != "observation_post"].copy()
@@ -413,7 +414,7 @@ def subtitle_line(shown: gpd.GeoDataFrame, language: str) -> str:
     parts = [str(value) for value in areas.sort_values(["order", "id"], kind="stable")[name]]
     posts = int((shown["kind"] == "observation_post").sum())
     if posts:
-        parts.append(text("posts", language, count=posts))
+        parts.append(text("posts", language, count=format_number(posts, digits)))
     return " · ".join(parts) if parts else text("nothing", language)
 
 
@@ -433,18 +434,19 @@ def fit_line(artist: Text, line: str, language: str, max_width_px: float) -> Non
 
 
 def add_texts(figure: Figure, current_round: pd.Series, day: dt.date, shown: gpd.GeoDataFrame, sources: pd.DataFrame | None,
-              language: str, scale: float) -> Text:
+              language: str, scale: float, digits: str = "latin") -> Text:
     """Title, subtitle and the two footer lines, aligned to the reading side; returns the title."""
     arabic = language == "ar"
     x, align = (0.988, "right") if arabic else (0.012, "left")
     FigureCanvasAgg(figure)  # to measure text; the map layers are drawn, so no more redraws are asked for
     max_width = 0.976 * figure.bbox.width
-    title = f"{current_round['title_ar' if arabic else 'title_en']} · {day_month_year(day, language)}"
+    # The chosen digits for the date; a round's own title keeps its digits as written (Astana 22).
+    title = f"{current_round['title_ar' if arabic else 'title_en']} · {format_date(day, language, digits)}"
     lines = (
         (0.955, title, {"fontsize": FONT_SIZES["title"] * scale, "fontweight": "bold"}),
-        (0.905, subtitle_line(shown, language), {"fontsize": FONT_SIZES["subtitle"] * scale, "color": "#333333"}),
+        (0.905, subtitle_line(shown, language, digits), {"fontsize": FONT_SIZES["subtitle"] * scale, "color": "#333333"}),
         (0.062, source_line(current_round, shown, sources, language), {"fontsize": FONT_SIZES["footer"] * scale, "color": "#444444"}),
-        (0.028, attribution_line(shown, language), {"fontsize": FONT_SIZES["footer"] * scale, "color": "#444444"}),
+        (0.028, attribution_line(shown, language, digits), {"fontsize": FONT_SIZES["footer"] * scale, "color": "#444444"}),
     )
     artists = [figure.text(x, y, "", ha=align, va="center", **style) for y, _, style in lines]
     for artist, (_, line, _) in zip(artists, lines):
@@ -456,6 +458,7 @@ def render_figure(
     date: object,
     *,
     language: str = "en",
+    digits: str = "latin",
     width_px: int = 1920,
     height_px: int = 1080,
     dpi: int = 150,
@@ -469,7 +472,7 @@ def render_figure(
     >>> render_figure("2020-03-05").pixel_of(36.63393, 35.93062)  # doctest: +SKIP
     """
     day = checked_date(date)
-    check_options(language, width_px, height_px, dpi)
+    check_options(language, width_px, height_px, dpi, digits)
     features = geo.load_features() if features is None else features
     rounds = geo.load_rounds() if rounds is None else rounds
     base = default_base() if base is None else base
@@ -491,11 +494,11 @@ def render_figure(
         if "towns" in base:
             draw_towns(map_axes, base["towns"], language, extent, scale)
         draw_place_names(map_axes, base, language, extent, scale)
-        draw_scale_bar(map_axes, extent, language, scale)
+        draw_scale_bar(map_axes, extent, language, scale, digits)
         set_view(map_axes, extent)
         draw_locator(figure, base, extent, language, scale)
         draw_legend(figure, [kind for kind in KIND_ORDER if kind in set(shown["kind"])], language, scale)
-        title = add_texts(figure, current_round, day, shown, sources, language, scale)
+        title = add_texts(figure, current_round, day, shown, sources, language, scale, digits)
     return RenderedMap(figure=figure, map_axes=map_axes, title=title)
 
 
@@ -508,7 +511,7 @@ def figure_png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def render_png(date: object, *, language: str = "en", width_px: int = 1920, height_px: int = 1080, dpi: int = 150,
+def render_png(date: object, *, language: str = "en", digits: str = "latin", width_px: int = 1920, height_px: int = 1080, dpi: int = 150,
                features: gpd.GeoDataFrame | None = None, rounds: pd.DataFrame | None = None,
                base: dict[str, gpd.GeoDataFrame] | None = None, sources: pd.DataFrame | None = None) -> bytes:
     """The briefing map of `date` as PNG bytes of exactly `width_px` x `height_px`.
@@ -516,7 +519,7 @@ def render_png(date: object, *, language: str = "en", width_px: int = 1920, heig
     >>> render_png("2020-03-05", language="ar")[:8]  # doctest: +SKIP
     b'\\x89PNG\\r\\n\\x1a\\n'
     """
-    rendered = render_figure(date, language=language, width_px=width_px, height_px=height_px, dpi=dpi,
+    rendered = render_figure(date, language=language, digits=digits, width_px=width_px, height_px=height_px, dpi=dpi,
                              features=features, rounds=rounds, base=base, sources=sources)
     return figure_png(rendered.figure)
 

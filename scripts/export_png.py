@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import geo  # noqa: E402
+from components.i18n import DIGIT_STYLES  # noqa: E402
 from components.png import LANGUAGES, checked_date, default_base, render_png  # noqa: E402
 
 EXIT_ERROR = 2
@@ -40,6 +41,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     when.add_argument("--date", help="the date to map (YYYY-MM-DD, 2017-01-23 to 2024-12-08)")
     when.add_argument("--round", help="a round or milestone id from data/rounds.yaml (e.g. astana-22): its start date")
     parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of every text in the image")
+    parser.add_argument("--digits", default="latin", choices=DIGIT_STYLES, help="Latin (2017) or Arabic-Indic (٢٠١٧) digits in the date and the scale bar")
     parser.add_argument("--width", type=int, default=1920, help="width in pixels (default 1920)")
     parser.add_argument("--height", type=int, default=1080, help="height in pixels (default 1080)")
     parser.add_argument("--dpi", type=int, default=150, help="dots per inch: text size in pixels grows with it (default 150)")
@@ -63,7 +65,7 @@ def export(arguments: argparse.Namespace) -> tuple[dt.date, int]:
     if arguments.round:
         date = round_start(rounds, arguments.round)
     png = render_png(
-        date, language=arguments.lang, width_px=arguments.width, height_px=arguments.height, dpi=arguments.dpi,
+        date, language=arguments.lang, digits=arguments.digits, width_px=arguments.width, height_px=arguments.height, dpi=arguments.dpi,
         features=geo.load_features(), rounds=rounds, base=default_base(), sources=geo.load_sources(),
     )
     arguments.out.write_bytes(png)

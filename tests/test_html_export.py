@@ -49,8 +49,8 @@ def base_layers() -> dict[str, gpd.GeoDataFrame]:
     }
 
 
-def export(data_dir: Path, start_date: str = "2017-05-04", language: str = "en") -> str:
-    return standalone_html(load_features(data_dir), load_rounds(data_dir), base_layers(), start_date=start_date, language=language)
+def export(data_dir: Path, start_date: str = "2017-05-04", language: str = "en", digits: str = "latin") -> str:
+    return standalone_html(load_features(data_dir), load_rounds(data_dir), base_layers(), start_date=start_date, language=language, digits=digits)
 
 
 def hostile_dataset(directory: Path, payload: str = HOSTILE_NAME) -> Path:
@@ -275,3 +275,25 @@ def test_the_file_works_offline_and_shows_names_as_text(browser, tmp_path):
     assert errors == []
     assert blocked == []
     assert [url for url in requested if not url.startswith(("file:", "data:"))] == []
+
+
+@pytest.mark.browser
+def test_the_arabic_file_writes_dates_and_counts_in_the_chosen_digits(browser, tmp_path, data_dir):
+    page_file = tmp_path / "zones-ar.html"
+    page_file.write_text(export(data_dir, language="ar", digits="arabic"), encoding="utf-8")
+    context = browser.new_context()
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "about:", "blob:")) else route.abort())
+    page = context.new_page()
+    try:
+        page.goto(page_file.as_uri())
+        wait_for_date(page, "2017-05-04")
+        assert page.locator("#date-text").inner_text() == "٤ أيار/مايو ٢٠١٧"
+        count = page.locator("#count-text").inner_text()
+        assert count and all(character in "٠١٢٣٤٥٦٧٨٩" for character in count)
+    finally:
+        context.close()
+
+
+def test_digits_other_than_latin_or_arabic_are_refused(data_dir):
+    with pytest.raises(ValueError, match="got 'roman'"):
+        export(data_dir, digits="roman")

@@ -3,6 +3,8 @@ hostile names as plain text, and the command line's file and one-line errors."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import copy
 import importlib.util
 import io
@@ -26,7 +28,8 @@ from PIL import Image
 import components.png
 import geo
 from components.map import HATCHES, KIND_STYLES
-from components.png import default_base, draw_features, draw_legend, figure_png, projected, render_figure, render_png, shaped
+from components.png import default_base, draw_features, draw_legend, figure_png, projected, render_figure, render_png, shaped, subtitle_line
+from geo.query import features_valid_on
 from dataset import FEATURES, feature, polygon, IDLIB_SQUARE, write_dataset
 from geo.load import DATA_DIR
 
@@ -92,6 +95,18 @@ def test_an_arabic_title_is_shaped_and_drawn(real_data, english_png):
     assert any(ord(character) in forms for character in title for forms in PRESENTATION_FORMS)
     assert "2020" in title and "Moscow" not in title
     assert png_image(figure_png(arabic.figure)).tobytes() != png_image(english_png).tobytes()
+
+
+def test_arabic_indic_digits_in_the_date_and_the_scale_bar(real_data):
+    arabic = render_figure("2020-03-05", language="ar", digits="arabic", **real_data)
+    assert "٢٠٢٠" in arabic.title.get_text() and "2020" not in arabic.title.get_text()
+    # The scale bar's two labels (0 and its length in km), drawn on its layer.
+    with_digits = [label.get_text() for label in arabic.map_axes.texts if label.get_zorder() == 13]
+    assert len(with_digits) == 2 and with_digits[0].endswith("٠")
+    assert not any(character in "0123456789" for label in with_digits for character in label)
+    assert subtitle_line(projected(features_valid_on(real_data["features"], dt.date(2020, 3, 5))), "ar", "arabic").endswith("نقاط المراقبة التركية: ١٩")
+    with pytest.raises(ValueError, match="got 'roman'"):
+        render_figure("2020-03-05", digits="roman", **real_data)
 
 
 def band_figure(kind: str) -> tuple[Figure, object]:
