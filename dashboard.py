@@ -40,6 +40,8 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
     state = shown_layers(features_valid_on(data.features, chosen), view.layers)
     current_round = latest_round(data.rounds, chosen)
     compared = render_compare_controls(chosen, locale)
+    # Two maps need the page's whole width; they are drawn once the panel has found a town.
+    compare_slot = st.container() if compared is not None else None
     map_column, panel_column = st.columns([3, 2])
     with panel_column:
         st.markdown(locale.t("explorer.features_on_map", date=locale.date(chosen), count=len(state)))
@@ -54,14 +56,15 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
             st.altair_chart(area_chart(data.areas, data.rounds, chosen, locale, zone_names), width="stretch")
         with st.expander(locale.t("explorer.downloads")):
             render_downloads(data, state, chosen, locale)
-    with map_column:
-        highlighted = data.features[data.features["id"] == highlighted_id] if highlighted_id else None
-        if compared is not None:
+    highlighted = data.features[data.features["id"] == highlighted_id] if highlighted_id else None
+    if compare_slot is not None and compared is not None:
+        with compare_slot:
             other = shown_layers(features_valid_on(data.features, compared), view.layers)
             areas = (mapped_north_west_km2(data.features, compared), mapped_north_west_km2(data.features, chosen))
             render_compared_maps(base_layers, published_features, (other, state), (compared, chosen), areas, locale,
                                  tiles=view.base_map, highlighted=highlighted, overlay=overlay, focus=focus)
-        else:
+    with map_column:
+        if compared is None:
             render_map(base_layers, published_features, state, view.language, highlighted=highlighted, tiles=view.base_map, overlay=overlay, focus=focus)
         render_legend(legend_entries(state["kind"], view.language, with_base=True), locale)
         if st.toggle(locale.t("explorer.show_table"), key="show_table"):
