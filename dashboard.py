@@ -50,7 +50,7 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
         highlighted_id = render_touched_features(current_round, data.features, locale)
         focus = render_town_search(data.base["towns"], data.control_points, data.sources, chosen, locale)
         if current_round is not None and st.toggle(locale.t("explorer.show_changes"), key="show_changes"):
-            render_what_changed(what_changed(data.features, data.control_points, data.rounds, current_round["id"]), locale)
+            render_what_changed(what_changed(data.features, data.control_points, data.rounds, current_round["id"]), locale, chosen)
         if st.toggle(locale.t("explorer.show_areas"), key="show_areas"):
             zone_names = dict(zip(data.features["id"], data.features[f"name_{locale.language}"]))
             st.altair_chart(area_chart(data.areas, data.rounds, chosen, locale, zone_names), width="stretch")

@@ -100,8 +100,9 @@ def _town_table(towns: pd.DataFrame, locale: Locale) -> pd.DataFrame:
     return escape_text(table, [columns["town"], columns["from"], columns["to"], columns["sources"]])
 
 
-def render_what_changed(summary: ChangeSummary, locale: Locale = Locale()) -> None:
-    """The summary: area gained or lost, zones created and ended, towns, observation posts."""
+def render_what_changed(summary: ChangeSummary, locale: Locale = Locale(), chosen: dt.date | None = None) -> None:
+    """The summary: area gained or lost, zones created and ended, towns, observation posts; a
+    caption when the round (an offensive, say) ran past the `chosen` date, so its changes do too."""
     title = locale.text(summary.round, "title")
     after = locale.date(summary.date_after)
     if summary.previous is None or summary.date_before is None:
@@ -109,6 +110,8 @@ def render_what_changed(summary: ChangeSummary, locale: Locale = Locale()) -> No
     else:
         _write(locale.t("analysis.heading", previous=locale.text(summary.previous, "title"), title=title,
                         before=locale.date(summary.date_before), after=after), locale)
+    if chosen is not None and summary.round["end"].date() > chosen:
+        st.caption(plain_markdown(locale.t("analysis.beyond_chosen", title=title, end=locale.date(summary.round["end"]))))
     if summary.is_empty:
         _write(locale.t("analysis.nothing"), locale)
         return

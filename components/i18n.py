@@ -174,6 +174,10 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
         "Opposition-held north-west, mapped from this date: {after} km²",
         "الشمال الغربي الخاضع للمعارضة، مرسوم ابتداءً من هذا التاريخ: {after} كم²",
     ),
+    "analysis.beyond_chosen": (
+        "{title} ran until {end}: its changes are counted to its end, after the date chosen.",
+        "استمرّ {title} حتى {end}: تُحسب تغييراته حتى نهايته، أي بعد التاريخ المختار.",
+    ),
     "analysis.zones_created": ("Zones created", "مناطق أُنشئت"),
     "analysis.zones_ended": ("Zones ended", "مناطق انتهت"),
     "analysis.towns": ("Towns that changed hands", "بلدات تغيّرت السيطرة عليها"),

@@ -91,6 +91,15 @@ def test_what_changed_beside_the_moscow_protocol():
     assert {"Saraqib", "Maarat al-Numan"} <= set(towns["Town"])
 
 
+def test_what_changed_during_an_offensive_says_it_counts_to_the_offensives_end():
+    app = open_dashboard({"date": "2020-01-10"})
+    app.toggle(key="show_changes").set_value(True).run()
+    assert any("ran until 6 March 2020" in caption.value and "after the date chosen" in caption.value for caption in app.caption)
+    after = open_dashboard({"date": "2020-03-05"})
+    after.toggle(key="show_changes").set_value(True).run()
+    assert not any("after the date chosen" in caption.value for caption in after.caption)
+
+
 def test_what_changed_speaks_arabic_with_arabic_digits():
     app = open_dashboard({"date": "2020-03-05", "lang": "ar", "digits": "arabic"})
     app.toggle(key="show_changes").set_value(True).run()
