@@ -20,7 +20,7 @@ from components.map import Layer, make_layer, publishable_features
 from geo.analysis import area_series
 from geo.claims import check_claims
 from geo.control import towns_for_map
-from geo.load import load_dataset_leniently
+from geo.lenient import load_dataset_leniently
 from geo.query import join_rounds
 
 LABELLED_CITY_POPULATION = 100_000

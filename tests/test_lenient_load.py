@@ -19,7 +19,7 @@ from pages import open_dashboard, shown_feature_names
 import geo
 from dataset import CLAIMS, CONTROL_CSV, FEATURES, ROUNDS, SOURCES, write_dataset
 from geo import DataError
-from geo.load import LenientDataset, load_dataset_leniently
+from geo.lenient import LenientDataset, load_dataset_leniently
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
