@@ -222,7 +222,7 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
     "html.confidence": ('Confidence', 'درجة الثقة'),
     "html.legend": ('Legend', 'مفتاح الخريطة'),
     "html.credits": ('Borders: Natural Earth (public domain). Towns: GeoNames (CC BY 4.0). Zones: this project, from the sources each feature cites.', 'الحدود: Natural Earth (ملكية عامة). البلدات: GeoNames (CC BY 4.0). المناطق: هذا المشروع، من المصادر التي يذكرها كل عنصر.'),
-    # components/png.py: the image's texts.
+    # components/png_text.py: the briefing image's texts.
     "png.posts": ('{count} Turkish observation posts', 'نقاط المراقبة التركية: {count}'),
     "png.nothing": ('No feature of the map in force on this date', 'لا توجد عناصر سارية على الخريطة في هذا التاريخ'),
     "png.sources": ('Sources (all in data/sources): round: {round}; map: {features}', 'المصادر (كلها في data/sources): الجولة: {round}؛ الخريطة: {features}'),

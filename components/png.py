@@ -3,8 +3,9 @@
 Frames in, PNG bytes out; the frames are loaded through `geo` when not given. Colours and labels
 come from components.map and components.basemap, so the PNG and the dashboard cannot drift apart.
 Sizes are tuned for 1920x1080 at 150 dpi and scale with the figure, so another dpi changes the
-resolution, not the layout. Arabic text is reshaped (and put in visual order when matplotlib
-cannot), with matplotlib's bundled DejaVu Sans, which has the Arabic glyphs.
+resolution, not the layout. This module draws the map (base, features, towns, names, scale bar,
+locator, legend) and holds the entry points; the texts, Arabic shaping included, are in
+components.png_text.
 """
 
 from __future__ import annotations
@@ -12,15 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import re
 import textwrap
-from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import arabic_reshaper
-import bidi
 import geopandas as gpd
 import matplotlib
 import pandas as pd
@@ -36,14 +32,15 @@ from matplotlib.text import Text
 
 import geo
 from components.basemap import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_RADIUS
-from components.i18n import DIGIT_STYLES, format_date, format_number, t
+from components.i18n import DIGIT_STYLES, format_number
 from components.map import HATCHES, KIND_ORDER, KIND_STYLES, Hatch, legend_entries
+from components.png_text import FONT_SIZES, add_texts, shaped, text
 from geo.control import towns_for_map
 from geo.query import features_valid_on, in_period, latest_round
 from geo.schema import CRS, EQUAL_AREA_CRS, PERIOD_END, PERIOD_START, SYRIA_BOUNDS
 
 LANGUAGES = ("en", "ar")
-REFERENCE_INCHES = (12.8, 7.2)  # 1920x1080 at 150 dpi: every size below is tuned for it
+REFERENCE_INCHES = (12.8, 7.2)  # 1920x1080 at 150 dpi: every size below, and png_text.FONT_SIZES, is tuned for it
 # Leaflet sizes are CSS pixels; at the reference size one image pixel is 72 * 12.8 / 1920 points.
 POINTS_PER_PIXEL = 0.48
 SIZE_LIMITS_PX = (320, 10_000)
@@ -51,27 +48,18 @@ DPI_LIMITS = (50, 600)
 # Idlib, western Aleppo, northern Hama and the Latakia hills: every feature after mid-2018 lies here.
 NORTH_WEST = (35.75, 35.05, 37.55, 36.75)
 SEA_COLOUR = "#DCE9F0"  # the dashboard shows Leaflet's grey; on paper the coast needs the sea to read
-# The subtitle names what changes most first: a long line is cut at its end, in the old zones.
-SUBTITLE_ORDER = ("frontline", "security_corridor", "demilitarized_zone", "deescalation_zone", "observation_post")
 LABEL_ROOM = 0.08  # of the map's width: a city nearer the edge than this on its label's side is not named
 MARGIN = 0.06  # of the extent, around the features
 LABELLED_CITY_POPULATION = 100_000  # as the dashboard: cities this big are always named
-MAX_SOURCE_NAMES = 7
-MAX_PUBLISHER_CHARS = 40
-ARABIC = re.compile("[\u0600-\u06ff]")
-RIGHT_TO_LEFT_MARK = "\u200f"
 # Figure fractions (left, bottom, width, height) for English; Arabic mirrors them left to right.
 MAP_BOX = (0.012, 0.105, 0.70, 0.765)
 LOCATOR_BOX = (0.735, 0.555, 0.25, 0.315)
 LEGEND_TOP = 0.53
 LEGEND_WRAP_CHARS = 42  # the side column holds about 46 characters of legend text
-FONT_SIZES = {"title": 19, "subtitle": 10, "legend": 8.5, "label": 8, "country": 9, "footer": 7.2, "scale": 7.5}
 # matplotlib's hatch characters by the angle of their lines, as in components.map.Hatch.
 HATCH_CHARACTERS = {0: "-", 45: "/", 90: "|", 135: "\\"}
 # A hatch character draws this many lines across a one-inch tile; diagonal ones lie sqrt(2) closer.
 MATPLOTLIB_HATCH_DENSITY = 6
-
-# The image's own texts live in components.i18n's catalogue, under "png.".
 
 
 @dataclass(frozen=True)
@@ -87,44 +75,6 @@ class RenderedMap:
         point = gpd.GeoSeries(gpd.points_from_xy([longitude], [latitude]), crs=CRS).to_crs(EQUAL_AREA_CRS)[0]
         x, y = self.map_axes.transData.transform((point.x, point.y))
         return int(x), int(self.figure.bbox.height - y)
-
-
-def text(key: str, language: str, **values: object) -> str:
-    return t(f"png.{key}", language, **values)
-
-
-@lru_cache(maxsize=1)
-def matplotlib_orders_bidi() -> bool:
-    """Whether matplotlib lays text out with libraqm (3.11+), which applies the bidi algorithm
-    itself: python-bidi's visual order would then be reversed a second time (seen in a render)."""
-    try:
-        from matplotlib import _text_helpers
-        from matplotlib.font_manager import FontProperties, fontManager, get_font
-
-        font = get_font(fontManager._find_fonts_by_props(FontProperties(family="DejaVu Sans")))
-        font.set_size(12, 72)
-        alef, beh = sorted(_text_helpers.layout("\u0627\u0628", font), key=lambda item: item.char != "\u0627")
-        return alef.x > beh.x
-    except Exception:  # a private helper: if it moved, assume the older left-to-right layout
-        return False
-
-
-def shaped(value: object, language: str) -> str:
-    """Text as matplotlib must get it: Arabic letters joined (presentation forms from
-    arabic-reshaper) and, where matplotlib does no bidi, in right-to-left visual order."""
-    raw = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    if language != "ar" or not ARABIC.search(raw):
-        return raw
-    lines = [arabic_reshaper.reshape(line) for line in raw.split("\n")]
-    if matplotlib_orders_bidi():
-        # libraqm takes a line's direction from its first strong letter: the (invisible) right-to-left
-        # mark makes a line that opens with a Latin name, such as `M4 ...`, still read right to left.
-        return "\n".join(RIGHT_TO_LEFT_MARK + line for line in lines)
-    return "\n".join(bidi.get_display(line, base_dir="R") for line in lines)
-
-
-def cut(value: str, max_chars: int) -> str:
-    return value if len(value) <= max_chars else value[: max_chars - 1].rstrip() + "…"
 
 
 def checked_date(date: object) -> dt.date:
@@ -363,95 +313,6 @@ def draw_legend(figure: Figure, kinds: list[str], language: str, scale: float) -
     figure.legend([legend_handle(kind, scale) for kind, _, _ in entries], labels, loc="upper right" if arabic else "upper left",
                   bbox_to_anchor=(left + width if arabic else left, LEGEND_TOP), frameon=False, fontsize=FONT_SIZES["legend"] * scale,
                   markerfirst=not arabic, alignment="right" if arabic else "left", handlelength=2.2, labelspacing=0.9, borderaxespad=0)
-
-
-def publisher_names(source_ids: list[str], sources: pd.DataFrame | None) -> list[str]:
-    """Each source as its publisher (or title), short, without repeats, in the order given."""
-    known = sources.set_index("id") if sources is not None else pd.DataFrame()
-    names: list[str] = []
-    for source_id in source_ids:
-        if source_id in known.index:
-            row = known.loc[source_id]
-            name = row["publisher"] if isinstance(row["publisher"], str) and row["publisher"] else row["title"]
-        else:
-            name = source_id
-        short = cut(re.split(r",| \(", str(name))[0].strip(), MAX_PUBLISHER_CHARS)
-        if short not in names:
-            names.append(short)
-    return names
-
-
-def listed(names: list[str], language: str, max_names: int) -> str:
-    separator = "، " if language == "ar" else ", "
-    if len(names) <= max_names:
-        return separator.join(names) or "—"
-    return text("more", language, names=separator.join(names[:max_names]), count=len(names) - max_names)
-
-
-def source_line(current_round: pd.Series, shown: gpd.GeoDataFrame, sources: pd.DataFrame | None, language: str) -> str:
-    """The round's sources, then the features' by how many features cite them: publishers only."""
-    cited = Counter(source_id for ids in shown["sources"] for source_id in ids)
-    by_use = sorted(cited, key=lambda source_id: (-cited[source_id], source_id))
-    round_names = publisher_names(list(current_round["sources"]), sources)
-    feature_names = [name for name in publisher_names(by_use, sources) if name not in round_names]
-    return text("sources", language, round=listed(round_names, language, 3), features=listed(feature_names, language, MAX_SOURCE_NAMES))
-
-
-def attribution_line(shown: gpd.GeoDataFrame, language: str, digits: str = "latin") -> str:
-    counts = shown["confidence"].value_counts()
-    parts = [text(level, language, count=format_number(int(counts[level]), digits)) for level in ("high", "medium", "low") if level in counts]
-    if shown.empty:
-        return text("attribution", language, note=text("no_features", language))
-    note = text("confidence", language, total=format_number(len(shown), digits), counts=("، " if language == "ar" else ", ").join(parts))
-    return text("attribution", language, note=note)
-
-
-def subtitle_line(shown: gpd.GeoDataFrame, language: str, digits: str = "latin") -> str:
-    """What is on the map by name (areas), posts by count; names are data and shown as plain text."""
-    name = "name_ar" if language == "ar" else "name_en"
-    areas = shown[shown["kind"] != "observation_post"].copy()
-    areas["order"] = areas["kind"].map(SUBTITLE_ORDER.index)
-    parts = [str(value) for value in areas.sort_values(["order", "id"], kind="stable")[name]]
-    posts = int((shown["kind"] == "observation_post").sum())
-    if posts:
-        parts.append(text("posts", language, count=format_number(posts, digits)))
-    return " · ".join(parts) if parts else text("nothing", language)
-
-
-def fit_line(artist: Text, line: str, language: str, max_width_px: float) -> None:
-    """Give the artist the longest start of `line` (cut with …) that fits: measured, not guessed,
-    since Arabic and Latin letters differ in width."""
-    renderer = artist.figure.canvas.get_renderer()
-    low, high = 1, len(line)
-    artist.set_text(shaped(line, language))
-    if artist.get_window_extent(renderer).width <= max_width_px:
-        return
-    while low < high:  # the longest fitting cut, by bisection: a dozen measurements at most
-        middle = (low + high + 1) // 2
-        artist.set_text(shaped(cut(line, middle), language))
-        low, high = (middle, high) if artist.get_window_extent(renderer).width <= max_width_px else (low, middle - 1)
-    artist.set_text(shaped(cut(line, low), language))
-
-
-def add_texts(figure: Figure, current_round: pd.Series, day: dt.date, shown: gpd.GeoDataFrame, sources: pd.DataFrame | None,
-              language: str, scale: float, digits: str = "latin") -> Text:
-    """Title, subtitle and the two footer lines, aligned to the reading side; returns the title."""
-    arabic = language == "ar"
-    x, align = (0.988, "right") if arabic else (0.012, "left")
-    FigureCanvasAgg(figure)  # to measure text; the map layers are drawn, so no more redraws are asked for
-    max_width = 0.976 * figure.bbox.width
-    # The chosen digits for the date; a round's own title keeps its digits as written (Astana 22).
-    title = f"{current_round['title_ar' if arabic else 'title_en']} · {format_date(day, language, digits)}"
-    lines = (
-        (0.955, title, {"fontsize": FONT_SIZES["title"] * scale, "fontweight": "bold"}),
-        (0.905, subtitle_line(shown, language, digits), {"fontsize": FONT_SIZES["subtitle"] * scale, "color": "#333333"}),
-        (0.062, source_line(current_round, shown, sources, language), {"fontsize": FONT_SIZES["footer"] * scale, "color": "#444444"}),
-        (0.028, attribution_line(shown, language, digits), {"fontsize": FONT_SIZES["footer"] * scale, "color": "#444444"}),
-    )
-    artists = [figure.text(x, y, "", ha=align, va="center", **style) for y, _, style in lines]
-    for artist, (_, line, _) in zip(artists, lines):
-        fit_line(artist, line, language, max_width)
-    return artists[0]
 
 
 def render_figure(

@@ -25,10 +25,11 @@ from matplotlib.colors import to_hex, to_rgb, to_rgba
 from matplotlib.figure import Figure
 from PIL import Image
 
-import components.png
+import components.png_text
 import geo
 from components.map import HATCHES, KIND_STYLES
-from components.png import default_base, draw_features, draw_legend, figure_png, projected, render_figure, render_png, shaped, subtitle_line
+from components.png import default_base, draw_features, draw_legend, figure_png, projected, render_figure, render_png
+from components.png_text import shaped, subtitle_line
 from geo.query import features_valid_on
 from dataset import FEATURES, feature, polygon, IDLIB_SQUARE, write_dataset
 from geo.load import DATA_DIR
@@ -164,12 +165,12 @@ def test_matplotlib_311_does_its_own_bidi_so_python_bidi_is_not_applied_twice():
     import matplotlib
 
     if tuple(int(part) for part in matplotlib.__version__.split(".")[:2]) >= (3, 11):
-        assert components.png.matplotlib_orders_bidi()
+        assert components.png_text.matplotlib_orders_bidi()
         assert shaped("إدلب", "ar").startswith("\u200f")  # logical order, marked right to left
 
 
 def test_without_bidi_in_matplotlib_python_bidi_puts_arabic_in_visual_order(monkeypatch):
-    monkeypatch.setattr(components.png, "matplotlib_orders_bidi", lambda: False)
+    monkeypatch.setattr(components.png_text, "matplotlib_orders_bidi", lambda: False)
     result = shaped("إدلب 2020", "ar")
     assert result.startswith("2020")  # the number, read last, stands on the left
     assert "\u200f" not in result and result[-1] == arabic_reshaper.reshape("إدلب")[0]  # the first letter, rightmost
