@@ -6,11 +6,17 @@ script, and the data as JSON in a `<script type="application/json">` block. The 
 through Jinja's `tojson` (which writes `<`, `>`, `&` and `'` as `\\u003c`...), so a name cannot
 close the script tag, and the page's script inserts every text as text (textContent, DOM nodes
 in tooltips), never as HTML. Static labels are rendered by an autoescaping template.
+
+The page's static text lives in files beside this module, in components/standalone/: the
+template (page.html.jinja), its CSS (page.css) and its script (page.js, after
+components.hatching's ADD_HATCHING_JS). This module builds the data, checks the inputs and
+anything inlined, and assembles the page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -43,6 +49,7 @@ COORDINATE_DECIMALS = 5
 # Neighbours are cut to a box around Syria: Turkey's and Iraq's far ends only add bytes.
 NEIGHBOUR_MARGIN_DEGREES = 4.0
 PLAY_INTERVAL_MS = 1200
+STANDALONE_DIR = Path(__file__).resolve().parent / "standalone"
 TOWN_STYLE = {"color": "#222222", "weight": 1, "fillColor": "#FFFFFF", "fillOpacity": 1, "radius": TOWN_RADIUS}
 BASE_SWATCHES = {"governorate": "dashed-line", "highway": "line", "town": "circle"}
 # The page's own texts live in components.i18n's catalogue, under "html.".
@@ -90,6 +97,7 @@ def standalone_html(
         "base": _base_layers(base, language),
     }
     leaflet_js, leaflet_css = leaflet_assets()
+    page_js, page_css = page_assets()
     return _template().render(
         language=language,
         direction="rtl" if language == "ar" else "ltr",
@@ -100,8 +108,8 @@ def standalone_html(
         payload=payload,
         leaflet_js=leaflet_js,
         leaflet_css=leaflet_css,
-        page_css=Markup(PAGE_CSS),
-        page_js=Markup(ADD_HATCHING_JS + PAGE_JS),
+        page_css=page_css,
+        page_js=page_js,
     )
 
 
@@ -238,17 +246,36 @@ def leaflet_assets(package_dir: Path | None = None) -> tuple[Markup, Markup]:
     directory = package_dir
     script = SOURCE_MAP_COMMENT.sub("", (directory / "leaflet.js").read_text(encoding="utf-8"))
     style = (directory / "leaflet.css").read_text(encoding="utf-8")
-    for text, tag in ((script, "script"), (style, "style")):
-        if f"</{tag}" in text.lower():
-            raise ValueError(f"{directory}/leaflet: the {tag} contains '</{tag}' and cannot be inlined")
-    return Markup(script), Markup(style)
+    return _inlinable(script, "script", f"{directory}/leaflet"), _inlinable(style, "style", f"{directory}/leaflet")
 
 
+def _inlinable(text: str, tag: str, origin: str) -> Markup:
+    """`text` as Markup to put between `<tag>` and `</tag>`, refused if it would close the tag early."""
+    if f"</{tag}" in text.lower():
+        raise ValueError(f"{origin}: the {tag} contains '</{tag}' and cannot be inlined")
+    return Markup(text)
+
+
+def _standalone_text(name: str) -> str:
+    return (STANDALONE_DIR / name).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def page_assets() -> tuple[Markup, Markup]:
+    """The page's own script and CSS, read once and checked like Leaflet's: the files are edited
+    by hand, and a stray `</script>` in one would cut the page short."""
+    # The files begin at their first line; these newlines keep the exported page byte for byte as before.
+    script = ADD_HATCHING_JS + "\n" + _standalone_text("page.js")
+    style = "\n" + _standalone_text("page.css")
+    return _inlinable(script, "script", f"{STANDALONE_DIR}/page.js"), _inlinable(style, "style", f"{STANDALONE_DIR}/page.css")
+
+
+@functools.lru_cache(maxsize=1)
 def _template() -> jinja2.Template:
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     # Arabic stays readable and the file small; tojson still escapes <, >, & and '.
     environment.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
-    return environment.from_string(PAGE_TEMPLATE)
+    return environment.from_string(_standalone_text("page.html.jinja"))
 
 
 DATA_BLOCK = re.compile(r'<script type="application/json" id="export-data">(.*?)</script>', re.DOTALL)
@@ -260,215 +287,3 @@ def embedded_data(html: str) -> dict[str, Any]:
     if match is None:
         raise ValueError("no <script id=\"export-data\"> block in the page")
     return json.loads(match.group(1))
-
-
-PAGE_TEMPLATE = """<!DOCTYPE html>
-<html lang="{{ language }}" dir="{{ direction }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ text.title }}</title>
-<style>{{ leaflet_css }}</style>
-<style>{{ page_css }}</style>
-</head>
-<body>
-<header>
-  <h1>{{ text.title }}</h1>
-  <div class="controls">
-    <button type="button" id="play-button" aria-pressed="false">{{ text.play }}</button>
-    <input type="range" id="date-slider" min="0" max="{{ period_days }}" step="1" value="{{ start_index }}"
-           aria-label="{{ text.slider }}" list="round-ticks">
-    <datalist id="round-ticks"></datalist>
-  </div>
-  <p id="date-label" aria-live="polite"><time id="date-text"></time> · <span class="muted">{{ text.round }}:</span>
-    <span id="round-text"></span> · <span id="count-text"></span> {{ text.count }}</p>
-</header>
-<main>
-  <div id="map" dir="ltr"></div>
-  <section id="legend" aria-label="{{ text.legend }}">
-    <ul>
-    {%- for item in legend %}
-      <li data-kind="{{ item.kind }}"><span class="swatch {{ item.shape }}{% if item.dashed %} dashed{% endif %}" style="border-color: {{ item.stroke }}"><span style="background: {{ item.fill }}; opacity: {{ item.opacity }}"></span></span>{{ item.label }}</li>
-    {%- endfor %}
-    </ul>
-  </section>
-</main>
-<footer>{{ text.credits }}</footer>
-<script type="application/json" id="export-data">{{ payload|tojson }}</script>
-<script>{{ leaflet_js }}</script>
-<script>{{ page_js }}</script>
-</body>
-</html>
-"""
-
-PAGE_CSS = """
-html, body { margin: 0; height: 100%; font: 14px/1.4 system-ui, "Noto Sans", "Noto Naskh Arabic", sans-serif; color: #222; }
-body { display: flex; flex-direction: column; }
-header { padding: 8px 14px; border-bottom: 1px solid #ddd; }
-h1 { font-size: 18px; margin: 0 0 6px; }
-.controls { display: flex; gap: 12px; align-items: center; }
-#play-button { min-width: 7em; padding: 4px 10px; font: inherit; cursor: pointer; }
-#date-slider { flex: 1; }
-#date-label { margin: 6px 0 0; }
-#date-text { font-weight: 600; }
-.muted { color: #666; }
-main { flex: 1; position: relative; min-height: 300px; }
-#map { position: absolute; inset: 0; background: #DCE9F2; }
-/* Bottom right in both directions: Leaflet keeps its scale bottom left, even in Arabic. */
-#legend { position: absolute; bottom: 12px; right: 12px; z-index: 1000; background: rgba(255,255,255,.92);
-  border: 1px solid #bbb; border-radius: 4px; padding: 6px 10px; max-width: 340px; font-size: 12px; }
-#legend ul { list-style: none; margin: 0; padding: 0; }
-#legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
-.swatch { flex: none; display: inline-block; width: 20px; height: 12px; border: 2px solid; box-sizing: border-box; }
-.swatch > span { display: block; width: 100%; height: 100%; }
-.swatch.circle { width: 12px; border-radius: 50%; overflow: hidden; border-width: 1.5px; }
-.swatch.line { height: 0; border-width: 0 0 3px 0; }
-.swatch.line > span { display: none; }
-.swatch.dashed { border-style: dashed; }
-footer { padding: 4px 14px; font-size: 11px; color: #666; border-top: 1px solid #ddd; }
-.leaflet-tooltip.town-label { background: none; border: none; box-shadow: none; font-weight: 600; color: #222;
-  text-shadow: 0 0 3px #fff, 0 0 3px #fff; padding: 0 4px; }
-.leaflet-tooltip.town-label::before { display: none; }
-.tip-row b { font-weight: 600; }
-"""
-
-PAGE_JS = r"""
-(function () {
-  "use strict";
-  const data = JSON.parse(document.getElementById("export-data").textContent);
-  const text = data.text;
-  const DAY_MS = 86400000;
-  const periodStart = Date.parse(data.period.start + "T00:00:00Z");
-  const isoOfIndex = (index) => new Date(periodStart + index * DAY_MS).toISOString().slice(0, 10);
-  const indexOfIso = (iso) => Math.round((Date.parse(iso + "T00:00:00Z") - periodStart) / DAY_MS);
-  // Latin or Arabic-Indic digits, as chosen when the page was made.
-  const inDigits = (value) => data.digits === "arabic" ? String(value).replace(/[0-9]/g, (digit) => "٠١٢٣٤٥٦٧٨٩"[digit]) : String(value);
-  const words = (iso) => {
-    const [year, month, day] = iso.split("-").map(Number);
-    return inDigits(day + " " + data.months[month - 1] + " " + year);
-  };
-
-  // Every text from the data goes in through text nodes: a name is never parsed as HTML.
-  function textBox(rows) {
-    const box = document.createElement("div");
-    box.dir = "auto";
-    for (const [label, value] of rows) {
-      const row = document.createElement("div");
-      row.className = "tip-row";
-      if (label) {
-        const bold = document.createElement("b");
-        bold.textContent = label + ": ";
-        row.appendChild(bold);
-      }
-      row.appendChild(document.createTextNode(value));
-      box.appendChild(row);
-    }
-    return box;
-  }
-
-  const map = L.map("map", { zoomSnap: 0.25, attributionControl: false });
-  map.fitBounds(data.bounds);
-  L.control.scale().addTo(map);
-  // One pane per layer family so the features sit between the base map and the towns.
-  [["base", 300], ["features", 420], ["towns", 450]].forEach(([name, z]) => { map.createPane(name).style.zIndex = z; });
-  addHatching(map, data.hatching, "features");
-
-  const baseStyles = data.styles.base;
-  for (const layer of ["neighbours", "syria", "governorates", "roads"]) {
-    if (!data.base[layer]) continue;
-    L.geoJSON(data.base[layer], { pane: "base", interactive: false, style: () => baseStyles[layer] }).addTo(map);
-  }
-  if (data.base.towns) {
-    L.geoJSON(data.base.towns, {
-      pane: "towns",
-      pointToLayer: (feature, latlng) => L.circleMarker(latlng, Object.assign({ pane: "towns" }, baseStyles.towns)),
-      onEachFeature: (feature, layer) => {
-        const labelled = feature.properties.labelled;
-        layer.bindTooltip(() => textBox([[null, feature.properties.name]]), labelled
-          ? { permanent: true, direction: "right", className: "town-label", offset: [4, 0] }
-          : { direction: "top" });
-      },
-    }).addTo(map);
-  }
-
-  const featureStyles = data.styles.features;
-  const nameKey = data.language === "ar" ? "name_ar" : "name_en";
-  const rank = Object.fromEntries(data.kindOrder.map((kind, index) => [kind, index]));
-  const allFeatures = data.features.features.slice().sort((a, b) => rank[a.properties.kind] - rank[b.properties.kind]);
-  const inForce = (p, iso) => p.valid_from <= iso && (p.valid_to === null || iso < p.valid_to);
-  const tooltipFor = (p) => textBox([
-    [text.name, p[nameKey]],
-    [text.valid, p.valid_from + " – " + (p.valid_to || "…")],
-    [text.sources, p.sources.join(", ")],
-    [text.confidence, p.confidence],
-  ]);
-  let featureLayer = null;
-
-  function drawFeatures(iso) {
-    if (featureLayer) featureLayer.remove();
-    const shown = allFeatures.filter((feature) => inForce(feature.properties, iso));
-    featureLayer = L.geoJSON({ type: "FeatureCollection", features: shown }, {
-      pane: "features",
-      style: (feature) => featureStyles[feature.properties.kind],
-      pointToLayer: (feature, latlng) => L.circleMarker(latlng, Object.assign({ pane: "features" }, featureStyles[feature.properties.kind])),
-      onEachFeature: (feature, layer) => layer.bindTooltip(() => tooltipFor(feature.properties), { sticky: true }),
-    }).addTo(map);
-    return shown.length;
-  }
-
-  const rounds = data.rounds;
-  const roundAt = (iso) => rounds.filter((round) => round.start <= iso).pop() || null;
-  const stepDates = [...new Set(rounds.map((round) => round.start))]
-    .filter((iso) => iso >= data.period.start && iso <= data.period.end).sort();
-  const ticks = document.getElementById("round-ticks");
-  for (const iso of stepDates) {
-    const option = document.createElement("option");
-    option.value = String(indexOfIso(iso));
-    ticks.appendChild(option);
-  }
-
-  const slider = document.getElementById("date-slider");
-  const dateText = document.getElementById("date-text");
-  const roundText = document.getElementById("round-text");
-  const countText = document.getElementById("count-text");
-  function show(iso) {
-    dateText.dateTime = iso;
-    dateText.textContent = words(iso);
-    const round = roundAt(iso);
-    roundText.textContent = round ? round.title + " (" + words(round.start) + ")" : text.none;
-    countText.textContent = inDigits(drawFeatures(iso));
-  }
-  const currentIso = () => isoOfIndex(Number(slider.value));
-
-  const button = document.getElementById("play-button");
-  let timer = null;
-  function pause() {
-    if (timer !== null) clearInterval(timer);
-    timer = null;
-    button.textContent = text.play;
-    button.setAttribute("aria-pressed", "false");
-  }
-  // One step: to the next round's first day; at the last one, stop.
-  function step() {
-    const next = stepDates.find((iso) => iso > currentIso());
-    if (next === undefined) { pause(); return; }
-    slider.value = String(indexOfIso(next));
-    show(next);
-  }
-  function play() {
-    // From the last round, a new press starts again at the first.
-    if (!stepDates.some((iso) => iso > currentIso())) { slider.value = "0"; show(currentIso()); }
-    button.textContent = text.pause;
-    button.setAttribute("aria-pressed", "true");
-    step();
-    timer = setInterval(step, data.playIntervalMs);
-  }
-  button.addEventListener("click", () => (timer === null ? play() : pause()));
-  // A hand on the slider takes over from the player.
-  slider.addEventListener("input", () => { pause(); show(currentIso()); });
-  slider.addEventListener("change", () => show(currentIso()));
-
-  slider.value = String(indexOfIso(data.startDate));
-  show(data.startDate);
-})();
-"""
