@@ -41,7 +41,7 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
     current_round = latest_round(data.rounds, chosen)
     compared = render_compare_controls(chosen, locale)
     # Two maps need the page's whole width; they are drawn once the panel has found a town.
-    compare_slot = st.container() if compared is not None else None
+    compare_slot = st.container()
     map_column, panel_column = st.columns([3, 2])
     with panel_column:
         st.markdown(locale.t("explorer.features_on_map", date=locale.date(chosen), count=len(state)))
@@ -57,7 +57,7 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
         with st.expander(locale.t("explorer.downloads")):
             render_downloads(data, state, chosen, locale)
     highlighted = data.features[data.features["id"] == highlighted_id] if highlighted_id else None
-    if compare_slot is not None and compared is not None:
+    if compared is not None:
         with compare_slot:
             other = shown_layers(features_valid_on(data.features, compared), view.layers)
             areas = (mapped_north_west_km2(data.features, compared), mapped_north_west_km2(data.features, chosen))

@@ -13,8 +13,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components.i18n import CATALOGUE, Locale, vega_label_expr
-from components.panel import arabic_block, plain_markdown, render_table
+from components.i18n import Locale, vega_label_expr
+from components.panel import arabic_block, plain_markdown, render_table, translated
 from components.text import escape_text
 from geo.analysis import NORTH_WEST, ChangeSummary
 from geo.schema import PERIOD_END, PERIOD_START
@@ -85,15 +85,10 @@ def _write(text: str, locale: Locale, label: str = "") -> None:
 
 def _town_table(towns: pd.DataFrame, locale: Locale) -> pd.DataFrame:
     columns = {key: _label(key, locale) for key in ("town", "from", "to", "date", "sources")}
-
-    def controller(value: str) -> str:
-        key = f"controller.{value}"
-        return locale.t(key) if key in CATALOGUE else value
-
     table = pd.DataFrame({
         columns["town"]: towns[f"name_{locale.language}"],
-        columns["from"]: towns["from_controller"].map(controller),
-        columns["to"]: towns["to_controller"].map(controller),
+        columns["from"]: [translated("controller", value, locale) for value in towns["from_controller"]],
+        columns["to"]: [translated("controller", value, locale) for value in towns["to_controller"]],
         columns["date"]: [locale.date(day) for day in towns["date"]],
         columns["sources"]: towns["sources"].map(lambda ids: "; ".join(ids)),
     })

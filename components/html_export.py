@@ -32,13 +32,12 @@ from markupsafe import Markup
 
 from components.basemap import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_RADIUS
 from components.hatching import ADD_HATCHING_JS, svg_defs, swatch_background
-from components.i18n import DIGIT_STYLES, t
+from components.i18n import DIGIT_STYLES, LANGUAGES, direction, t
 from components.map import BASE_LEGEND, HATCHES, KIND_LABELS, KIND_ORDER, KIND_STYLES, leaflet_style
 from geo.dates import MONTHS_AR, MONTHS_EN
 from geo.query import in_period, parse_date
 from geo.schema import CRS, PERIOD_END, PERIOD_START, SYRIA_BOUNDS
 
-LANGUAGES = ("en", "ar")
 FEATURE_COLUMNS = ("id", "kind", "name_en", "name_ar", "valid_from", "valid_to", "sources", "confidence", "geometry")
 ROUND_COLUMNS = ("id", "start", "title_en", "title_ar")
 # About 30 m for the features (their lines are drawn to a few hundred metres at best) and
@@ -100,7 +99,7 @@ def standalone_html(
     page_js, page_css = page_assets()
     return _template().render(
         language=language,
-        direction="rtl" if language == "ar" else "ltr",
+        direction=direction(language),
         text=ui_text(language),
         legend=legend_items(language),
         period_days=(PERIOD_END - PERIOD_START).days,

@@ -15,19 +15,14 @@ from dataclasses import dataclass
 
 from components.map import BASE_LEGEND, KIND_LABELS, TOOLTIP_ALIASES, TOOLTIP_FIELDS
 from geo.dates import day_month_year
-from geo.view_state import NOTICE_TEMPLATES
+from geo.view_state import DIGIT_STYLES, LANGUAGES, NOTICE_TEMPLATES
 
-LANGUAGES = ("en", "ar")
-DIGIT_STYLES = ("latin", "arabic")
 ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
     # dashboard.py
-    "app.page_title": ("Syria de-escalation zones, 2017-2024", "مناطق خفض التصعيد في سوريا، 2017-2024"),
     "app.title": ("Syria's de-escalation zones, 2017–2024", "مناطق خفض التصعيد في سوريا، 2017–2024"),
     "app.data_not_loaded": ("The data could not be loaded: {error}", "تعذّر تحميل البيانات: {error}"),
-    "app.loading": ("Loading data…", "جارٍ تحميل البيانات…"),
-    "app.page_title_short": ("Syria de-escalation zones", "مناطق خفض التصعيد في سوريا"),
     "explorer.features_on_map": ("{date} · {count} features on the map", "{date} · عدد العناصر على الخريطة: {count}"),
     "explorer.show_areas": ("Show the area over time", "عرض المساحة عبر الزمن"),
     "explorer.show_changes": ("Show what changed since the round before", "عرض ما تغيّر منذ الجولة السابقة"),
@@ -58,10 +53,6 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
         "لم تكن أي جولة من جولات أستانا أو أي محطة قد بدأت حتى هذا التاريخ.",
     ),
     "panel.number": ("No. {number}", "رقم {number}"),
-    "panel.delegations": ("Delegations", "الوفود"),
-    "panel.observers": ("Observers", "المراقبون"),
-    "panel.sources": ("Sources", "المصادر"),
-    "panel.confidence": ("Confidence", "درجة الثقة"),
     "panel.confidence_line": ("Confidence: {confidence}", "درجة الثقة: {confidence}"),
     "round_kind.astana_round": ("Astana round", "جولة أستانا"),
     "round_kind.agreement": ("Agreement", "اتفاق"),
@@ -108,7 +99,6 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
     "play.step.rounds": ("rounds and milestones", "الجولات والمحطات"),
     "play.step.months": ("months", "الأشهر"),
     "play.speed": ("Seconds per step", "ثوانٍ لكل خطوة"),
-    "play.playing": ("Playing: {date}", "قيد التشغيل: {date}"),
     "timeline.round": ("Round", "الجولة"),
     "timeline.start": ("Start", "البداية"),
     # components/view_controls.py
@@ -124,9 +114,6 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
         "OpenStreetMap tiles (online: the browser asks openstreetmap.org for tiles)",
         "مربعات OpenStreetMap (عبر الإنترنت: يطلب المتصفح المربعات من openstreetmap.org)",
     ),
-    # The language picker itself shows each language in its own name (English, العربية).
-    "language.en": ("English", "الإنجليزية"),
-    "language.ar": ("Arabic", "العربية"),
     # components/downloads.py
     "downloads.png": ("PNG for slides (1920×1080)", "صورة PNG للشرائح (1920×1080)"),
     "downloads.html": ("Offline HTML map (slider and play)", "خريطة HTML تعمل دون اتصال (شريط زمني وزر تشغيل)"),
@@ -199,15 +186,6 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "overlay.note": ("Overlay: {note}", "الطبقة الخاصة: {note}"),
     "overlay.refused": ("{name}: {problem}", "رُفض الملف {name}: {problem}"),
-    # The map's layer names (components/map.py, basemap.py, overlay.py).
-    "layer.features": ("Features", "العناصر"),
-    "layer.highlight": ("Highlighted feature", "العنصر المُبرَز"),
-    "layer.overlay": ("Your own overlay", "طبقتك الخاصة"),
-    "layer.neighbours": ("Neighbouring countries", "الدول المجاورة"),
-    "layer.syria": ("Syria", "سوريا"),
-    "layer.governorates": ("Governorate boundaries", "حدود المحافظات"),
-    "layer.roads": ("M4 and M5 highways", "الطريقان الدوليان M4 وM5"),
-    "layer.towns": ("Towns", "البلدات"),
     # components/html_export.py: the offline page's own texts.
     "html.title": ("Syria's de-escalation zones, 2017–2024", 'مناطق خفض التصعيد في سوريا، 2017–2024'),
     "html.play": ('Play', 'تشغيل'),

@@ -26,7 +26,8 @@ def safe_link(title: str, url: object) -> str:
     return f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{label}</a>'
 
 
-MARKDOWN_SPECIALS = str.maketrans({character: "\\" + character for character in "[]*_`#<>|"})
+# `$` starts LaTeX in Streamlit's Markdown, `~` strikes through.
+MARKDOWN_SPECIALS = str.maketrans({character: "\\" + character for character in "[]*_`#<>|$~"})
 
 
 def plain_markdown(text: object) -> str:

@@ -32,14 +32,13 @@ from matplotlib.text import Text
 
 import geo
 from components.basemap import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_RADIUS
-from components.i18n import DIGIT_STYLES, format_number
+from components.i18n import DIGIT_STYLES, LANGUAGES, format_number
 from components.map import HATCHES, KIND_ORDER, KIND_STYLES, Hatch, legend_entries
 from components.png_text import FONT_SIZES, add_texts, shaped, text
 from geo.control import towns_for_map
 from geo.query import features_valid_on, in_period, latest_round
 from geo.schema import CRS, EQUAL_AREA_CRS, PERIOD_END, PERIOD_START, SYRIA_BOUNDS
 
-LANGUAGES = ("en", "ar")
 REFERENCE_INCHES = (12.8, 7.2)  # 1920x1080 at 150 dpi: every size below, and png_text.FONT_SIZES, is tuned for it
 # Leaflet sizes are CSS pixels; at the reference size one image pixel is 72 * 12.8 / 1920 points.
 POINTS_PER_PIXEL = 0.48

@@ -294,3 +294,11 @@ def test_the_chart_writes_its_axes_in_the_chosen_digits(data_dir):
     for axis in ("x", "y"):
         expression = arabic[axis]["axis"]["labelExpr"]
         assert all(f"/{digit}/g, '{indic}'" in expression for digit, indic in zip("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+
+@pytest.mark.parametrize("text", ["$x^2$ and $y$", "~~struck~~", "[a](javascript:x)", "**bold** <b>"])
+def test_data_text_shows_as_typed_in_markdown(text):
+    # Every Markdown-active character is escaped: LaTeX ($), strike-through (~), links, emphasis, HTML.
+    escaped = plain_markdown(text)
+    assert all(f"\\{character}" in escaped for character in set(text) & set("$~[]*<>"))
+    assert escaped.replace("\\", "") == text

@@ -40,8 +40,8 @@ def test_every_kind_of_round_has_a_name(kind):
 @pytest.mark.parametrize(
     ("key", "language", "values", "expected"),
     [
-        ("panel.delegations", "en", {}, "Delegations"),
-        ("panel.observers", "ar", {}, "المراقبون"),
+        ("panel.delegations_values", "en", {"values": "Russia"}, "Delegations: Russia"),
+        ("panel.observers_values", "ar", {"values": "الأمم المتحدة"}, "المراقبون: الأمم المتحدة"),
         ("touched.placeholder", "en", {"count": 3}, "3 features"),
         ("touched.placeholder", "ar", {"count": 3}, "عدد العناصر: 3"),
         ("panel.confidence_line", "ar", {"confidence": "عالية"}, "درجة الثقة: عالية"),
@@ -68,7 +68,7 @@ def test_t_raises_key_error_naming_what_is_missing(key, language, values, messag
 
 def test_t_refuses_an_unknown_language():
     with pytest.raises(ValueError, match="got 'fr'"):
-        t("panel.sources", "fr")
+        t("panel.sources_heading", "fr")
 
 
 @pytest.mark.parametrize(
