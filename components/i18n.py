@@ -46,6 +46,9 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
     "sidebar.own_layer": ("Your own layer (stays in this session)", "طبقتك الخاصة (تبقى في هذه الجلسة فقط)"),
     "panel.delegations_values": ("Delegations: {values}", "الوفود: {values}"),
     "panel.observers_values": ("Observers: {values}", "المراقبون: {values}"),
+    # The delegations are coded in data/rounds.yaml.
+    "delegation.government": ("government", "الحكومة السورية"),
+    "delegation.opposition": ("opposition", "المعارضة المسلحة"),
     "panel.sources_heading": ("Sources:", "المصادر:"),
     # components/panel.py
     "panel.no_round": (

@@ -90,7 +90,8 @@ def render_round_panel(round_row: pd.Series | None, sources: pd.DataFrame, discr
     st.markdown(text_block(round_row[f"summary_{locale.language}"], locale), unsafe_allow_html=True)
     details = []
     if round_row.get("delegations"):
-        details.append(locale.t("panel.delegations_values", values=", ".join(round_row["delegations"])))
+        delegations = [translated("delegation", value, locale) for value in round_row["delegations"]]
+        details.append(locale.t("panel.delegations_values", values=("، " if locale.is_rtl else ", ").join(delegations)))
     observers = round_row.get(f"observers_{locale.language}")
     if observers:
         details.append(locale.t("panel.observers_values", values=("، " if locale.is_rtl else ", ").join(observers)))

@@ -59,6 +59,13 @@ def test_the_arabic_page_lays_out_right_to_left_and_names_the_round_in_arabic(ar
     assert not any("direction: rtl" in block.value for block in english.markdown)
 
 
+def test_the_delegations_are_named_in_arabic():
+    app = open_dashboard({"date": "2019-08-22", "lang": "ar"})
+    assert any("الوفود: الحكومة السورية، المعارضة المسلحة" in block.value for block in app.markdown)
+    english = open_dashboard({"date": "2019-08-22"})
+    assert any("Delegations: government, opposition" in block.value for block in english.markdown)
+
+
 def test_arabic_indic_digits_are_a_choice_kept_in_the_link():
     app = open_dashboard({"date": "2020-03-06", "lang": "ar"})
     assert any(block.value.startswith("6 آذار/مارس 2020 · ") for block in app.markdown)
