@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.server import running_app  # noqa: E402
-from components.i18n import Locale  # noqa: E402
+from components.locale import Locale  # noqa: E402
 
 APPS = {"this app": ROOT / "dashboard.py", "naive": ROOT / "benchmarks/apps/naive_app.py", "empty": ROOT / "benchmarks/apps/empty_app.py"}
 CHROMIUM = "/usr/bin/chromium"
@@ -73,29 +73,29 @@ def server_step_times(dates: list[dt.date]) -> dict[str, dict[str, float]]:
     """Milliseconds to compute the state and build the map, for this app and the naive way."""
     import folium
 
-    import geo
-    from components.basemap import base_map, publishable_base
-    from components.map import KIND_STYLES, features_layer, make_layer, publishable_features, tooltip_frame
-    from geo.control import towns_for_map
+    from components.basemap import base_map
+    from components.layers import make_layer, publishable_base, publishable_features, tooltip_frame
+    from components.map import features_layer
+    from components.symbology import KIND_STYLES
+    from geo.dataset import build_dataset
     from geo.query import features_valid_on
 
-    features = geo.load_features()
-    base = {name: geo.load_base_layer(name) for name in ("countries", "governorates", "roads")}
-    base["towns"] = towns_for_map(geo.load_base_layer("towns"), geo.load_control_points(), 100_000)
-    layers = {name: make_layer(frame, f"/{name}") for name, frame in publishable_base(base, "en").items()}
-    published = make_layer(publishable_features(features, "en"), "/features")
+    dataset, locale = build_dataset(), Locale()
+    features, base = dataset.features, dataset.base
+    layers = {name: make_layer(frame, f"/{name}") for name, frame in publishable_base(base, locale).items()}
+    published = make_layer(publishable_features(features, locale), "/features")
     times: dict[str, list[float]] = {"this app": [], "naive": []}
     for day in dates:
         start = time.perf_counter()
-        fmap = base_map(layers)
-        features_layer(features_valid_on(features, day)["id"], published).add_to(fmap)
+        fmap = base_map(layers, locale)
+        features_layer(features_valid_on(features, day)["id"], published, locale).add_to(fmap)
         fmap.get_root().render()
         times["this app"].append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
         naive = folium.Map(tiles=None)
         for frame in base.values():
             folium.GeoJson(frame[["geometry"]]).add_to(naive)
-        shown = tooltip_frame(features_valid_on(features, day), "en")
+        shown = tooltip_frame(features_valid_on(features, day), locale)
         if not shown.empty:
             folium.GeoJson(shown, style_function=lambda f: {"fillColor": KIND_STYLES[f["properties"]["kind"]]["fillColor"]}).add_to(naive)
         naive.get_root().render()
@@ -108,10 +108,10 @@ class Traffic:
 
     def __init__(self, page) -> None:
         self.bytes = 0
-        page.on("websocket", lambda socket: socket.on("framereceived", self._frame))
+        page.on("websocket", lambda socket: socket.on("framereceived", self.table_frame))
         page.on("response", self._response)
 
-    def _frame(self, payload) -> None:
+    def table_frame(self, payload) -> None:
         self.bytes += len(payload)
 
     def _response(self, response) -> None:
@@ -246,20 +246,20 @@ def soak(browser, url: str, pid: int, sessions: int, seconds: float) -> dict[str
 
 def png_seconds() -> float:
     """Seconds to render the 1920x1080 PNG from loaded data, as the dashboard's download does."""
-    import geo
-    from components.png import default_base, render_png
+    from components.png import render_png
+    from geo.dataset import build_dataset
 
-    loaded = {"features": geo.load_features(), "rounds": geo.load_rounds(), "base": default_base(), "sources": geo.load_sources()}
-    render_png("2020-03-05", **loaded)  # the first render also loads fonts
+    dataset = build_dataset()
+    render_png(dataset, "2020-03-05")  # the first render also loads fonts
     start = time.perf_counter()
-    render_png("2020-03-06", **loaded)
+    render_png(dataset, "2020-03-06")
     return time.perf_counter() - start
 
 
 def run(limit: int | None, soak_seconds: float, only: list[str] | None = None) -> dict[str, object]:
     from playwright.sync_api import sync_playwright
 
-    from components.map import KIND_STYLES, leaflet_style
+    from components.symbology import KIND_STYLES, leaflet_style
 
     # The naive app fills every kind with its colour; this app fills the bands with their hatching.
     fills = sorted({str(style["fillColor"]) for style in KIND_STYLES.values()} | {str(leaflet_style(kind)["fillColor"]) for kind in KIND_STYLES})

@@ -1,31 +1,33 @@
 """Rendering of geo.analysis: the area chart and the "what changed" summary, in English or Arabic.
 
 Rendering only: frames in, an Altair chart or Streamlit output out. Every text from the data goes
-through plain_markdown, arabic_block or escape_text before it is shown.
+through plain_markdown, rtl_block or escape_text before it is shown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components.i18n import Locale, vega_label_expr
-from components.panel import arabic_block, plain_markdown, render_table, translated
-from components.text import escape_text
-from geo.analysis import NORTH_WEST, ChangeSummary
+from components.locale import Locale, vega_label_expr
+from components.panel import render_table
+from components.text_safety import escape_text, plain_markdown, rtl_block
+from geo.analysis import NORTH_WEST_SERIES, ChangeSummary
+from geo.query import rounds_in_period
 from geo.schema import PERIOD_END, PERIOD_START
 
 def _label(key: str, locale: Locale) -> str:
     return locale.t(f"analysis.{key}")
 
 
-def _named_series(series: pd.DataFrame, locale: Locale, names: Mapping[str, str] | None) -> pd.DataFrame:
+def _named_series(series: pd.DataFrame, locale: Locale, features: pd.DataFrame | None) -> pd.DataFrame:
+    """Each series named as on the map: the north-west by its label, a zone by its feature's name."""
     named = series.copy()
-    known = {NORTH_WEST: _label(NORTH_WEST, locale), **(names or {})}
+    zone_names = dict(zip(features["id"], features[locale.field("name")])) if features is not None else {}
+    known = {NORTH_WEST_SERIES: _label(NORTH_WEST_SERIES, locale), **zone_names}
     named["label"] = named["series"].map(lambda value: known.get(value, value))
     return named
 
@@ -34,18 +36,18 @@ def area_chart(
     series: pd.DataFrame,
     rounds: pd.DataFrame,
     chosen_date: dt.date,
-    locale: Locale = Locale(),
-    series_names: Mapping[str, str] | None = None,
+    locale: Locale,
+    features: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """A step chart of geo.analysis.area_series, a rule at `chosen_date`, a tick at each round's start.
 
-    `series_names` maps a series id (a zone id) to the name shown; `north_west` has its own label.
+    A zone's series is named after its feature in `features`; `north_west` has its own label.
     """
     labels = {key: _label(key, locale) for key in ("date", "km2", "series", "round", "chosen")}
-    title_column = f"title_{locale.language}"
+    title_column = locale.field("title")
     x_scale = alt.Scale(domain=[PERIOD_START.isoformat(), PERIOD_END.isoformat()])
     lines = (
-        alt.Chart(_named_series(series, locale, series_names))
+        alt.Chart(_named_series(series, locale, features))
         .mark_line(interpolate="step-after")
         .encode(
             x=alt.X("date:T", title=labels["date"], scale=x_scale,
@@ -57,9 +59,9 @@ def area_chart(
                      alt.Tooltip("km2:Q", title=labels["km2"], format=",.0f")],
         )
     )
-    in_period = rounds[(rounds["start"] >= pd.Timestamp(PERIOD_START)) & (rounds["start"] <= pd.Timestamp(PERIOD_END))]
+    on_slider = rounds_in_period(rounds)
     ticks = (
-        alt.Chart(pd.DataFrame({"start": in_period["start"], "title": in_period[title_column]}))
+        alt.Chart(pd.DataFrame({"start": on_slider["start"], "title": on_slider[title_column]}))
         .mark_tick(orient="vertical", color="gray", size=10, thickness=1)
         .encode(x="start:T", y=alt.datum(0), tooltip=[alt.Tooltip("title:N", title=labels["round"]), alt.Tooltip("start:T", title=labels["date"])])
     )
@@ -72,13 +74,13 @@ def area_chart(
 
 
 def _names(frame: pd.DataFrame, locale: Locale) -> str:
-    return "، ".join(frame[f"name_{locale.language}"].astype(str)) if locale.is_rtl else ", ".join(frame["name_en"].astype(str))
+    return locale.list_separator.join(frame[locale.field("name")].astype(str))
 
 
 def _write(text: str, locale: Locale, label: str = "") -> None:
     """One line: a label of ours in bold and data text escaped; Arabic reads right to left."""
     if locale.is_rtl:
-        st.markdown(arabic_block(f"{label}: {text}" if label else text), unsafe_allow_html=True)
+        st.markdown(rtl_block(f"{label}: {text}" if label else text), unsafe_allow_html=True)
     else:
         st.markdown(f"**{label}:** {plain_markdown(text)}" if label else plain_markdown(text))
 
@@ -86,16 +88,16 @@ def _write(text: str, locale: Locale, label: str = "") -> None:
 def _town_table(towns: pd.DataFrame, locale: Locale) -> pd.DataFrame:
     columns = {key: _label(key, locale) for key in ("town", "from", "to", "date", "sources")}
     table = pd.DataFrame({
-        columns["town"]: towns[f"name_{locale.language}"],
-        columns["from"]: [translated("controller", value, locale) for value in towns["from_controller"]],
-        columns["to"]: [translated("controller", value, locale) for value in towns["to_controller"]],
+        columns["town"]: towns[locale.field("name")],
+        columns["from"]: [locale.coded("controller", value) for value in towns["from_controller"]],
+        columns["to"]: [locale.coded("controller", value) for value in towns["to_controller"]],
         columns["date"]: [locale.date(day) for day in towns["date"]],
         columns["sources"]: towns["sources"].map(lambda ids: "; ".join(ids)),
     })
     return escape_text(table, [columns["town"], columns["from"], columns["to"], columns["sources"]])
 
 
-def render_what_changed(summary: ChangeSummary, locale: Locale = Locale(), chosen: dt.date | None = None) -> None:
+def render_what_changed(summary: ChangeSummary, locale: Locale, chosen: dt.date | None = None) -> None:
     """The summary: area gained or lost, zones created and ended, towns, observation posts; a
     caption when the round (an offensive, say) ran past the `chosen` date, so its changes do too."""
     title = locale.text(summary.round, "title")

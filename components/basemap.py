@@ -10,37 +10,18 @@ from __future__ import annotations
 import json
 
 import folium
-import geopandas as gpd
 from branca.element import MacroElement
 from folium.template import Template
 from folium.utilities import JsCode
 
 from components.assets import LOCAL_CSS, LOCAL_JS, STATIC_URL
 from components.hatching import Hatching
-from components.map import Layer, remote_geojson
-from components.text import escape_text
+from components.layers import Layer, remote_geojson
+from components.locale import Locale
+from components.symbology import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_LABEL_CSS, TOWN_STYLE
 from geo.schema import SYRIA_BOUNDS
 
-NEIGHBOUR_STYLE = {"fillColor": "#E8E8E8", "color": "#9A9A9A", "weight": 1, "fillOpacity": 1}
-SYRIA_STYLE = {"fillColor": "#FFFFFF", "color": "#333333", "weight": 2, "fillOpacity": 1}
-GOVERNORATE_STYLE = {"color": "#8C8C8C", "weight": 1, "dashArray": "4 4"}
-ROAD_STYLE = {"color": "#555555", "weight": 2.5}
-TOWN_RADIUS = 3
-LABEL_CSS = "background:none;border:none;box-shadow:none;font-weight:600;color:#222;text-shadow:0 0 3px #fff;padding:0"
 BASE_LAYER_NAMES = ("neighbours", "syria", "governorates", "roads", "towns")
-
-
-def publishable_base(base: dict[str, gpd.GeoDataFrame], language: str) -> dict[str, gpd.GeoDataFrame]:
-    """The base layers as the browser gets them: only the columns drawn, names escaped."""
-    name = "name_ar" if language == "ar" else "name_en"
-    countries = base["countries"]
-    return {
-        "neighbours": escape_text(countries.loc[countries["code"] != "SYR", ["code", name, "geometry"]], [name]),
-        "syria": countries.loc[countries["code"] == "SYR", ["code", "geometry"]],
-        "governorates": base["governorates"][["geometry"]],
-        "roads": escape_text(base["roads"][["code", name, "geometry"]], ["code", name]),
-        "towns": escape_text(base["towns"][["town_id", name, "labelled", "geometry"]], [name]),
-    }
 
 
 class LayerCache(MacroElement):
@@ -79,7 +60,7 @@ class LayerCache(MacroElement):
 RTL_TOOLTIP_CSS = ".leaflet-tooltip { direction: rtl; text-align: right; }"
 
 
-def base_map(layers: dict[str, Layer], language: str = "en", tiles: str = "offline") -> folium.Map:
+def base_map(layers: dict[str, Layer], locale: Locale, tiles: str = "offline") -> folium.Map:
     """Syria and its neighbours fitted to Syria, with governorates, highways and towns.
 
     `tiles="osm"` lays OpenStreetMap's tiles underneath (the browser fetches them from
@@ -95,7 +76,7 @@ def base_map(layers: dict[str, Layer], language: str = "en", tiles: str = "offli
     fmap.fit_bounds([[south, west], [north, east]])
     LayerCache(f"{STATIC_URL}/layers/").add_to(fmap)
     Hatching().add_to(fmap)
-    name = "name_ar" if language == "ar" else "name_en"
+    name = locale.field("name")
     neighbour_style = {**NEIGHBOUR_STYLE, "fillOpacity": 0.0} if online else NEIGHBOUR_STYLE
     syria_style = {**SYRIA_STYLE, "fillOpacity": 0.0} if online else SYRIA_STYLE
     remote_geojson(layers["neighbours"], name="neighbours", style_function=lambda _: neighbour_style,
@@ -106,7 +87,7 @@ def base_map(layers: dict[str, Layer], language: str = "en", tiles: str = "offli
     remote_geojson(layers["roads"], name="roads", style_function=lambda _: ROAD_STYLE,
                    tooltip=folium.GeoJsonTooltip(fields=["code", name], labels=False), control=False).add_to(fmap)
     add_towns(fmap, layers["towns"], name)
-    if language == "ar":
+    if locale.is_rtl:
         # Leaflet positions everything left to right; only the text in tooltips reads right to left.
         fmap.get_root().header.add_child(folium.Element(f"<style>{RTL_TOOLTIP_CSS}</style>"))
     return fmap
@@ -131,8 +112,9 @@ def add_towns(fmap: folium.Map, towns: Layer, name: str) -> None:
     remote_geojson(
         towns,
         name="towns",
-        marker=folium.CircleMarker(radius=TOWN_RADIUS, fill=True, fill_opacity=1, color="#222", weight=1, fill_color="#FFF"),
+        marker=folium.CircleMarker(radius=TOWN_STYLE["radius"], fill=True, fill_opacity=TOWN_STYLE["fillOpacity"], color=TOWN_STYLE["color"],
+                                   weight=TOWN_STYLE["weight"], fill_color=TOWN_STYLE["fillColor"]),
         on_each_feature=town_labels(name),
         control=False,
     ).add_to(fmap)
-    folium.Element(f"<style>.leaflet-tooltip.town-label {{{LABEL_CSS}}} .leaflet-tooltip.town-label::before {{display:none}}</style>").add_to(fmap.get_root().header)
+    folium.Element(f"<style>.leaflet-tooltip.town-label {{{TOWN_LABEL_CSS}}} .leaflet-tooltip.town-label::before {{display:none}}</style>").add_to(fmap.get_root().header)

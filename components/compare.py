@@ -12,16 +12,18 @@ import math
 import geopandas as gpd
 import streamlit as st
 
-from components.i18n import Locale
-from components.map import Layer, render_map
+from components.locale import Locale
+from components.layers import Layer
+from components.map_view import render_map
 from geo.schema import DEFAULT_VIEW_DATE, PERIOD_END, PERIOD_START
+from geo.view import View
 
 COMPARE_KEY, COMPARE_DATE_KEY = "compare", "compare_date"
 COMPARE_MAP_KEY = "map_compare"
 COMPARE_MAP_HEIGHT = 520
 
 
-def render_compare_controls(chosen: dt.date, locale: Locale = Locale()) -> dt.date | None:
+def render_compare_controls(chosen: dt.date, locale: Locale) -> dt.date | None:
     """The switch and, when on, the second date; returns that date, or None when not comparing.
 
     The second date starts at the zones' creation (4 May 2017), the baseline most comparisons are
@@ -40,9 +42,7 @@ def _km2_text(km2: float, locale: Locale) -> str:
 def render_compared_maps(
     base_layers: dict[str, Layer],
     published: Layer,
-    states: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame],
-    dates: tuple[dt.date, dt.date],
-    areas_km2: tuple[float, float],
+    views: tuple[View, View],
     locale: Locale,
     tiles: str = "offline",
     highlighted: gpd.GeoDataFrame | None = None,
@@ -52,12 +52,13 @@ def render_compared_maps(
     """Two maps, the compared date on the left and the chosen date on the right (time runs left to
     right in both languages, as on the slider), a caption naming both and the area on each. The
     outlined feature, the reader's overlay and a found town show on both."""
-    left, right = (locale.date(date) for date in dates)
+    left, right = (locale.date(view.date) for view in views)
     st.caption(locale.t("compare.caption", left=left, right=right))
-    st.caption(locale.t("compare.summary", left=left, right=right, left_km2=_km2_text(areas_km2[0], locale), right_km2=_km2_text(areas_km2[1], locale)))
+    st.caption(locale.t("compare.summary", left=left, right=right, left_km2=_km2_text(views[0].north_west_km2, locale),
+                        right_km2=_km2_text(views[1].north_west_km2, locale)))
     left_column, right_column = st.columns(2)
-    for column, state, date, key in ((left_column, states[0], dates[0], COMPARE_MAP_KEY), (right_column, states[1], dates[1], "map")):
+    for column, view, key in ((left_column, views[0], COMPARE_MAP_KEY), (right_column, views[1], "map")):
         with column:
-            st.markdown(f"**{locale.date(date)}**")
-            render_map(base_layers, published, state, locale.language, highlighted=highlighted, tiles=tiles, overlay=overlay, focus=focus,
+            st.markdown(f"**{locale.date(view.date)}**")
+            render_map(base_layers, published, view.features, locale, highlighted=highlighted, tiles=tiles, overlay=overlay, focus=focus,
                        key=key, height=COMPARE_MAP_HEIGHT)

@@ -6,7 +6,6 @@ costs nothing extra; `on_click="ignore"` keeps a download from rerunning the pag
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import tempfile
 from collections.abc import Callable
@@ -16,17 +15,18 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from components.cache import Dataset
 from components.html_export import standalone_html
-from components.i18n import Locale
+from components.locale import Locale
 from components.png import render_png
+from geo.dataset import Dataset
+from geo.view import View
 
 EXPORT_COLUMNS = ["id", "kind", "name_en", "name_ar", "valid_from", "valid_to", "round_id", "sources", "confidence", "note", "geometry"]
 
 
-def state_for_export(state: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def state_for_export(features: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """The features at the date with the contract's columns, lists joined and dates as text."""
-    frame = state[EXPORT_COLUMNS].copy()
+    frame = features[EXPORT_COLUMNS].copy()
     frame["sources"] = frame["sources"].map(";".join)
     for column in ("valid_from", "valid_to"):
         frame[column] = frame[column].dt.strftime("%Y-%m-%d")
@@ -50,17 +50,17 @@ def rounds_csv(rounds: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheet programs read the Arabic
 
 
-def render_downloads(data: Dataset, state: gpd.GeoDataFrame, chosen: dt.date, locale: Locale = Locale()) -> None:
-    """The download buttons for the chosen date; the PNG and the HTML map in the page's language."""
-    language = locale.language
-    stamp = chosen.isoformat()
+def render_downloads(data: Dataset, view: View, locale: Locale) -> None:
+    """The download buttons for the view: every output shows the date and the layers chosen, the
+    PNG and the HTML map in the page's language."""
+    stamp = view.date.isoformat()
     buttons: list[tuple[str, Callable[[], bytes | str], str, str]] = [
-        (locale.t("downloads.png"), lambda: render_png(chosen, language=language, digits=locale.digits, features=data.features, rounds=data.rounds, base=data.base, sources=data.sources),
-         f"deescalation-zones-{stamp}.png", "image/png"),
-        (locale.t("downloads.html"), lambda: standalone_html(data.features, data.rounds, data.base, start_date=chosen, language=language, digits=locale.digits),
-         f"deescalation-zones-{stamp}.html", "text/html"),
-        (locale.t("downloads.geojson"), lambda: state_for_export(state).to_json(ensure_ascii=False).encode("utf-8"), f"features-{stamp}.geojson", "application/geo+json"),
-        (locale.t("downloads.geopackage"), lambda: geopackage_bytes(state_for_export(state), f"features_{stamp}"), f"features-{stamp}.gpkg", "application/geopackage+sqlite3"),
+        (locale.t("downloads.png"), lambda: render_png(data, view.date, locale, layers=view.layers), f"deescalation-zones-{stamp}.png", "image/png"),
+        (locale.t("downloads.html"), lambda: standalone_html(data, view.date, locale, view.layers), f"deescalation-zones-{stamp}.html", "text/html"),
+        (locale.t("downloads.geojson"), lambda: state_for_export(view.features).to_json(ensure_ascii=False).encode("utf-8"),
+         f"features-{stamp}.geojson", "application/geo+json"),
+        (locale.t("downloads.geopackage"), lambda: geopackage_bytes(state_for_export(view.features), f"features_{stamp}"),
+         f"features-{stamp}.gpkg", "application/geopackage+sqlite3"),
         (locale.t("downloads.rounds_csv"), lambda: rounds_csv(data.rounds), "astana-rounds.csv", "text/csv"),
     ]
     st.caption(locale.t("downloads.note"))

@@ -1,4 +1,4 @@
-"""The hatching of the narrow bands, drawn from components.map.HATCHES for every output that
+"""The hatching of the narrow bands, drawn from components.symbology.HATCHES for every output that
 shows it: SVG patterns for Leaflet (the dashboard and the HTML export) and CSS for the legends.
 
 Leaflet draws paths in an `<svg>` it creates lazily, one per pane, and a path's `fill` can only
@@ -15,7 +15,7 @@ from branca.element import MacroElement
 from folium.template import Template
 from matplotlib.colors import to_rgb
 
-from components.map import HATCHES, KIND_STYLES, Hatch, pattern_id
+from components.symbology import HATCHES, KIND_STYLES, TOWN_STYLE, Hatch, pattern_id
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 DEFS_CLASS = "hatching"
@@ -93,7 +93,7 @@ def swatch_background(kind: str, colour: str) -> str:
 BASE_SWATCH_CSS = {
     "governorate": "height:0;border-top:2px dashed {colour};border-radius:0",
     "highway": "height:0;border-top:3px solid {colour};border-radius:0",
-    "town": "background:#FFFFFF;border:1.5px solid #222222;border-radius:50%",
+    "town": f"background:{TOWN_STYLE['fillColor']};border:1.5px solid {TOWN_STYLE['color']};border-radius:50%",
 }
 
 

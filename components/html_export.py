@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +29,24 @@ import pandas as pd
 import shapely
 from markupsafe import Markup
 
-from components.basemap import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_RADIUS
 from components.hatching import ADD_HATCHING_JS, svg_defs, swatch_background
-from components.i18n import DIGIT_STYLES, LANGUAGES, direction, t
-from components.map import BASE_LEGEND, HATCHES, KIND_LABELS, KIND_ORDER, KIND_STYLES, leaflet_style
-from geo.dates import MONTHS_AR, MONTHS_EN
+from components.locale import Locale
+from components.symbology import (
+    BASE_LEGEND,
+    GOVERNORATE_STYLE,
+    HATCHES,
+    KIND_ORDER,
+    KIND_STYLES,
+    NEIGHBOUR_STYLE,
+    ROAD_STYLE,
+    SYRIA_STYLE,
+    TOWN_STYLE,
+    leaflet_style,
+)
+from geo.dataset import Dataset
 from geo.query import in_period, parse_date
-from geo.schema import CRS, PERIOD_END, PERIOD_START, SYRIA_BOUNDS
+from geo.schema import CRS, FEATURE_KINDS, PERIOD_END, PERIOD_START, SYRIA_BOUNDS
+from geo.view import chosen_layers
 
 FEATURE_COLUMNS = ("id", "kind", "name_en", "name_ar", "valid_from", "valid_to", "sources", "confidence", "geometry")
 ROUND_COLUMNS = ("id", "start", "title_en", "title_ar")
@@ -49,59 +59,48 @@ COORDINATE_DECIMALS = 5
 NEIGHBOUR_MARGIN_DEGREES = 4.0
 PLAY_INTERVAL_MS = 1200
 STANDALONE_DIR = Path(__file__).resolve().parent / "standalone"
-TOWN_STYLE = {"color": "#222222", "weight": 1, "fillColor": "#FFFFFF", "fillOpacity": 1, "radius": TOWN_RADIUS}
 BASE_SWATCHES = {"governorate": "dashed-line", "highway": "line", "town": "circle"}
-# The page's own texts live in components.i18n's catalogue, under "html.".
+# The page's own texts live in components.catalogue, under "html.".
 UI_TEXT_KEYS = ("title", "play", "pause", "slider", "round", "none", "count", "name", "valid", "sources", "confidence", "legend", "credits")
 
 
-def ui_text(language: str) -> dict[str, str]:
-    return {key: t(f"html.{key}", language) for key in UI_TEXT_KEYS}
+def ui_text(locale: Locale) -> dict[str, str]:
+    return {key: locale.t(f"html.{key}") for key in UI_TEXT_KEYS}
 
 
-def standalone_html(
-    features: gpd.GeoDataFrame,
-    rounds: pd.DataFrame,
-    base: dict[str, gpd.GeoDataFrame],
-    *,
-    start_date: object,
-    language: str = "en",
-    digits: str = "latin",
-) -> str:
-    """The whole page as one HTML text, opening on `start_date`, its dates and counts in Latin or
-    Arabic-Indic `digits`.
+def standalone_html(dataset: Dataset, start_date: object, locale: Locale = Locale(), layers: Iterable[str] = FEATURE_KINDS) -> str:
+    """The whole page as one HTML text, opening on `start_date`, with the features of the chosen
+    `layers` (every date, for its own slider), its texts, dates and counts in the reader's locale.
 
-    `base` is what the dashboard draws: `countries` (required), `governorates`, `roads`, and
+    The base layers are the dataset's: `countries` (required), `governorates`, `roads`, and
     `towns` from geo.control.towns_for_map (its `labelled` towns are always named).
-
-    >>> standalone_html(load_features(), load_rounds(), base, start_date="2020-03-06")  # doctest: +SKIP
     """
-    day = _check_inputs(features, rounds, base, start_date, language)
-    if digits not in DIGIT_STYLES:
-        raise ValueError(f"digits must be one of {', '.join(DIGIT_STYLES)}; got {digits!r}")
+    features, rounds, base = chosen_layers(dataset.features, layers), dataset.rounds, dataset.base
+    day = _check_inputs(features, rounds, base, start_date)
+    language, digits = locale.language, locale.digits
     payload = {
         "language": language,
         "period": {"start": PERIOD_START.isoformat(), "end": PERIOD_END.isoformat()},
         "startDate": day.isoformat(),
         "bounds": [[SYRIA_BOUNDS[1], SYRIA_BOUNDS[0]], [SYRIA_BOUNDS[3], SYRIA_BOUNDS[2]]],
-        "months": list(MONTHS_AR if language == "ar" else MONTHS_EN),
+        "months": list(locale.months()),
         "digits": digits,
         "playIntervalMs": PLAY_INTERVAL_MS,
         "kindOrder": list(KIND_ORDER),
         "styles": {"features": {kind: leaflet_style(kind) for kind in KIND_STYLES}, "base": _base_styles()},
         "hatching": svg_defs(),
-        "text": ui_text(language),
-        "rounds": _round_records(rounds, language),
+        "text": ui_text(locale),
+        "rounds": _round_records(rounds, locale),
         "features": _feature_collection(features),
-        "base": _base_layers(base, language),
+        "base": _base_layers(base, locale),
     }
     leaflet_js, leaflet_css = leaflet_assets()
     page_js, page_css = page_assets()
     return _template().render(
         language=language,
-        direction=direction(language),
-        text=ui_text(language),
-        legend=legend_items(language),
+        direction=locale.direction,
+        text=ui_text(locale),
+        legend=legend_items(locale),
         period_days=(PERIOD_END - PERIOD_START).days,
         start_index=(day - PERIOD_START).days,
         payload=payload,
@@ -112,10 +111,8 @@ def standalone_html(
     )
 
 
-def _check_inputs(features: gpd.GeoDataFrame, rounds: pd.DataFrame, base: dict, start_date: object, language: str) -> dt.date:
+def _check_inputs(features: gpd.GeoDataFrame, rounds: pd.DataFrame, base: dict, start_date: object) -> dt.date:
     """Fail in Python with a message naming what arrived, not with a blank page in a browser."""
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}; got {language!r}")
     for frame, columns, label in ((features, FEATURE_COLUMNS, "features"), (rounds, ROUND_COLUMNS, "rounds")):
         missing = [column for column in columns if column not in frame.columns]
         if missing:
@@ -165,18 +162,18 @@ def _feature_properties(row: pd.Series) -> dict[str, Any]:
 def _feature_collection(features: gpd.GeoDataFrame) -> dict[str, Any]:
     unknown = sorted(set(features["kind"]) - set(KIND_STYLES))
     if unknown:
-        raise ValueError(f"features have kinds with no style in components.map.KIND_STYLES: {unknown}")
+        raise ValueError(f"features have kinds with no style in components.symbology.KIND_STYLES: {unknown}")
     return _collection(features, _feature_properties, FEATURE_TOLERANCE_DEGREES)
 
 
-def _round_records(rounds: pd.DataFrame, language: str) -> list[dict[str, str]]:
+def _round_records(rounds: pd.DataFrame, locale: Locale) -> list[dict[str, str]]:
     ordered = rounds.sort_values("start", kind="stable")
-    title = "title_ar" if language == "ar" else "title_en"
+    title = locale.field("title")
     return [{"id": str(row["id"]), "start": _iso_or_none(row["start"]), "title": str(row[title])} for _, row in ordered.iterrows()]
 
 
-def _base_layers(base: dict[str, gpd.GeoDataFrame], language: str) -> dict[str, Any]:
-    name = "name_ar" if language == "ar" else "name_en"
+def _base_layers(base: dict[str, gpd.GeoDataFrame], locale: Locale) -> dict[str, Any]:
+    name = locale.field("name")
     countries = base["countries"]
     west, south, east, north = SYRIA_BOUNDS
     margin = NEIGHBOUR_MARGIN_DEGREES
@@ -208,15 +205,15 @@ def _base_styles() -> dict[str, dict[str, object]]:
     }
 
 
-def legend_items(language: str) -> list[dict[str, object]]:
-    """The legend in drawing order, from components.map's styles and labels, then the base layers."""
-    index = LANGUAGES.index(language)
+def legend_items(locale: Locale) -> list[dict[str, object]]:
+    """The legend in drawing order, from components.symbology's styles and the catalogue's labels,
+    then the base layers."""
     items: list[dict[str, object]] = []
     for kind in KIND_ORDER:
         style = KIND_STYLES[kind]
         items.append({
             "kind": kind,
-            "label": KIND_LABELS[kind][index],
+            "label": locale.t(f"kind.{kind}"),
             "shape": "circle" if kind == "observation_post" else "box",
             "fill": swatch_background(kind, str(style["fillColor"])),
             "stroke": style["color"],
@@ -224,9 +221,9 @@ def legend_items(language: str) -> list[dict[str, object]]:
             "opacity": 1 if kind in HATCHES else style["fillOpacity"],
             "dashed": "dashArray" in style,
         })
-    for kind, labels, colour in BASE_LEGEND:
+    for kind, colour in BASE_LEGEND:
         shape = BASE_SWATCHES.get(kind, "line")
-        items.append({"kind": kind, "label": labels[index], "shape": shape.removeprefix("dashed-"),
+        items.append({"kind": kind, "label": locale.t(f"legend.{kind}"), "shape": shape.removeprefix("dashed-"),
                       "fill": colour, "stroke": "#222222" if shape == "circle" else colour, "opacity": 1,
                       "dashed": shape.startswith("dashed")})
     return items
@@ -275,14 +272,3 @@ def _template() -> jinja2.Template:
     # Arabic stays readable and the file small; tojson still escapes <, >, & and '.
     environment.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
     return environment.from_string(_standalone_text("page.html.jinja"))
-
-
-DATA_BLOCK = re.compile(r'<script type="application/json" id="export-data">(.*?)</script>', re.DOTALL)
-
-
-def embedded_data(html: str) -> dict[str, Any]:
-    """The data block of an exported page, parsed: for tests and for checking an export."""
-    match = DATA_BLOCK.search(html)
-    if match is None:
-        raise ValueError("no <script id=\"export-data\"> block in the page")
-    return json.loads(match.group(1))

@@ -1,4 +1,4 @@
-"""The user's own overlay: an upload widget, and a folium layer that draws it over the map.
+"""The user's own overlay: the upload widget (components.overlay_layer draws it over the map).
 
 Only rendering here: the file is checked and read by geo.overlay.read_overlay. The parsed overlay
 lives in `st.session_state`, so it belongs to this browser session alone and is never written to
@@ -7,34 +7,19 @@ disk beyond the temporary folder of one upload, nor shared with another viewer.
 
 from __future__ import annotations
 
-import html
-import re
 import tempfile
 from pathlib import Path
 
-import folium
 import geopandas as gpd
 import streamlit as st
 
-from components.i18n import Locale
-from components.text import escape_text
+from components.locale import Locale
+from components.text_safety import plain_markdown
 from geo.overlay import MAX_OVERLAY_BYTES, MEGABYTE, OverlayError, check_overlay_size, read_overlay
 
 UPLOAD_TYPES = ["geojson", "json", "kml", "zip"]
 UPLOAD_KEY = "overlay_file"
 STATE_KEY = "overlay"
-# Black and dashed, no fill: it reads as "yours" over the coloured zones without hiding them.
-OVERLAY_LINE_STYLE = {"color": "#000000", "weight": 2, "dashArray": "6 4", "fill": False, "fillOpacity": 0.0}
-OVERLAY_POINT_STYLE = {"color": "#FFFFFF", "weight": 1, "fill": True, "fillColor": "#000000", "fillOpacity": 1.0}
-OVERLAY_POINT_RADIUS = 4
-POINT_TYPES = ("Point", "MultiPoint")
-# Streamlit renders messages as Markdown: a file name like `$x$` or `[a](b)` must show as typed.
-MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def plain_markdown(text: str) -> str:
-    """`text` with every Markdown-active character backslash-escaped, so Streamlit shows it as typed."""
-    return MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
 
 
 def _parsed_upload(uploaded) -> dict[str, object]:
@@ -48,7 +33,7 @@ def _parsed_upload(uploaded) -> dict[str, object]:
     return {"overlay": overlay, "notes": notes, "error": None}
 
 
-def render_overlay_uploader(locale: Locale = Locale()) -> tuple[gpd.GeoDataFrame | None, list[str]]:
+def render_overlay_uploader(locale: Locale) -> tuple[gpd.GeoDataFrame | None, list[str]]:
     """The upload widget; returns this session's overlay (or None) and the notes on reading it.
 
     A file is read once per upload and kept in `st.session_state`; removing it removes the overlay.
@@ -74,26 +59,3 @@ def render_overlay_uploader(locale: Locale = Locale()) -> tuple[gpd.GeoDataFrame
     for note in stored["notes"]:
         st.caption(plain_markdown(locale.t("overlay.note", note=note)))
     return stored["overlay"], list(stored["notes"])
-
-
-def overlay_style(feature: dict) -> dict[str, object]:
-    geometry = feature.get("geometry") or {}
-    return OVERLAY_POINT_STYLE if geometry.get("type") in POINT_TYPES else OVERLAY_LINE_STYLE
-
-
-def overlay_layer(overlay: gpd.GeoDataFrame) -> folium.GeoJson:
-    """The overlay drawn black and dashed (points as small black circles), with a tooltip of its
-    properties escaped on a copy: the stored overlay keeps the text as the file had it."""
-    columns = [column for column in overlay.columns if column != overlay.geometry.name]
-    shown = escape_text(overlay, columns)
-    tooltip = None
-    if columns:
-        # Keys reach the browser as JSON; labels go into the tooltip's innerHTML, so they are escaped too.
-        tooltip = folium.GeoJsonTooltip(fields=columns, aliases=[html.escape(column) for column in columns], sticky=True)
-    return folium.GeoJson(
-        shown,
-        name="overlay",
-        style_function=overlay_style,
-        marker=folium.CircleMarker(radius=OVERLAY_POINT_RADIUS),
-        tooltip=tooltip,
-    )

@@ -15,7 +15,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from components.i18n import Locale
+from components.locale import Locale
 from components.slider import DATE_KEY
 from geo.playback import PLAY_MODES, next_play_date, play_steps
 
@@ -35,7 +35,7 @@ def play_interval() -> float | None:
     return float(st.session_state.get(SPEED_KEY, DEFAULT_SPEED))
 
 
-def _steps(rounds: pd.DataFrame) -> list[dt.date]:
+def _chosen_play_steps(rounds: pd.DataFrame) -> list[dt.date]:
     return play_steps(rounds, st.session_state.get(MODE_KEY, PLAY_MODES[0]))
 
 
@@ -50,7 +50,7 @@ def advance_if_due(rounds: pd.DataFrame) -> None:
     now = time.monotonic()
     if now - st.session_state.get(LAST_STEP_KEY, 0.0) < interval * EARLY_TOLERANCE:
         return
-    following = next_play_date(_steps(rounds), st.session_state[DATE_KEY])
+    following = next_play_date(_chosen_play_steps(rounds), st.session_state[DATE_KEY])
     if following is None:
         st.session_state[PLAYING_KEY] = False
         st.rerun()
@@ -64,14 +64,14 @@ def _toggle(rounds: pd.DataFrame) -> None:
     playing = not st.session_state.get(PLAYING_KEY, False)
     st.session_state[PLAYING_KEY] = playing
     if playing:
-        steps = _steps(rounds)
+        steps = _chosen_play_steps(rounds)
         if next_play_date(steps, st.session_state[DATE_KEY]) is None:
             st.session_state[DATE_KEY] = steps[0]  # at the end: play from the start
         # The first step comes one interval after the click, like every other.
         st.session_state[LAST_STEP_KEY] = time.monotonic()
 
 
-def render_play_controls(rounds: pd.DataFrame, locale: Locale = Locale()) -> None:
+def render_play_controls(rounds: pd.DataFrame, locale: Locale) -> None:
     """Play/Pause, the step (rounds or months) and the speed. All are ordinary buttons and radios:
     Tab reaches them and Space or Enter works them."""
     st.session_state.setdefault(SPEED_KEY, DEFAULT_SPEED)

@@ -1,64 +1,50 @@
 """The map of one date as a PNG for briefings: geopandas + matplotlib, no browser, no network.
 
-Frames in, PNG bytes out; the frames are loaded through `geo` when not given. Colours and labels
-come from components.map and components.basemap, so the PNG and the dashboard cannot drift apart.
-Sizes are tuned for 1920x1080 at 150 dpi and scale with the figure, so another dpi changes the
-resolution, not the layout. This module draws the map (base, features, towns, names, scale bar,
-locator, legend) and holds the entry points; the texts, Arabic shaping included, are in
-components.png_text.
+A Dataset, a date, the reader's Locale and the layers chosen in; PNG bytes out. What is drawn is
+geo.view.view_at's view, the same the dashboard shows, so the image honours the chosen layers.
+components.png_map draws the map, components.png_text writes its texts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import math
-import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import geopandas as gpd
 import matplotlib
-import pandas as pd
-import shapely
-from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
-import geo
-from components.basemap import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_RADIUS
-from components.i18n import DIGIT_STYLES, LANGUAGES, format_number
-from components.map import HATCHES, KIND_ORDER, KIND_STYLES, Hatch, legend_entries
-from components.png_text import FONT_SIZES, add_texts, shaped, text
-from geo.control import towns_for_map
-from geo.query import features_valid_on, in_period, latest_round
-from geo.schema import CRS, EQUAL_AREA_CRS, PERIOD_END, PERIOD_START, SYRIA_BOUNDS
+from components.locale import Locale
+from components.png_map import (
+    DPI_LIMITS,
+    MAP_BOX,
+    REFERENCE_INCHES,
+    SIZE_LIMITS_PX,
+    box_for,
+    draw_base,
+    draw_features,
+    draw_legend,
+    draw_locator,
+    draw_place_names,
+    draw_scale_bar,
+    draw_towns,
+    map_extent,
+    projected,
+    set_view,
+)
+from components.png_text import add_texts
+from components.symbology import KIND_ORDER
+from geo.dataset import Dataset
+from geo.query import in_period, parse_date
+from geo.schema import CRS, EQUAL_AREA_CRS, FEATURE_KINDS, PERIOD_END, PERIOD_START
+from geo.view import view_at
 
-REFERENCE_INCHES = (12.8, 7.2)  # 1920x1080 at 150 dpi: every size below, and png_text.FONT_SIZES, is tuned for it
-# Leaflet sizes are CSS pixels; at the reference size one image pixel is 72 * 12.8 / 1920 points.
-POINTS_PER_PIXEL = 0.48
-SIZE_LIMITS_PX = (320, 10_000)
-DPI_LIMITS = (50, 600)
-# Idlib, western Aleppo, northern Hama and the Latakia hills: every feature after mid-2018 lies here.
-NORTH_WEST = (35.75, 35.05, 37.55, 36.75)
-SEA_COLOUR = "#DCE9F0"  # the dashboard shows Leaflet's grey; on paper the coast needs the sea to read
-LABEL_ROOM = 0.08  # of the map's width: a city nearer the edge than this on its label's side is not named
-MARGIN = 0.06  # of the extent, around the features
-LABELLED_CITY_POPULATION = 100_000  # as the dashboard: cities this big are always named
-# Figure fractions (left, bottom, width, height) for English; Arabic mirrors them left to right.
-MAP_BOX = (0.012, 0.105, 0.70, 0.765)
-LOCATOR_BOX = (0.735, 0.555, 0.25, 0.315)
-LEGEND_TOP = 0.53
-LEGEND_WRAP_CHARS = 42  # the side column holds about 46 characters of legend text
-# matplotlib's hatch characters by the angle of their lines, as in components.map.Hatch.
-HATCH_CHARACTERS = {0: "-", 45: "/", 90: "|", 135: "\\"}
-# A hatch character draws this many lines across a one-inch tile; diagonal ones lie sqrt(2) closer.
-MATPLOTLIB_HATCH_DENSITY = 6
+FONT_CONTEXT = {"font.family": "DejaVu Sans", "text.parse_math": False}
 
 
 @dataclass(frozen=True)
@@ -78,287 +64,46 @@ class RenderedMap:
 
 def checked_date(date: object) -> dt.date:
     """The date as a `datetime.date`; a malformed date or one off the slider raises ValueError."""
-    day = geo.parse_date(date)
+    day = parse_date(date)
     if not in_period(day):
         raise ValueError(f"date {day.isoformat()} is outside the period mapped, {PERIOD_START.isoformat()} to {PERIOD_END.isoformat()}")
     return day
 
 
-def check_options(language: str, width_px: int, height_px: int, dpi: int, digits: str = "latin") -> None:
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
-    if digits not in DIGIT_STYLES:
-        raise ValueError(f"digits must be one of {', '.join(DIGIT_STYLES)}, got {digits!r}")
+def check_size(width_px: int, height_px: int, dpi: int) -> None:
+    """The image's size and resolution are whole numbers within limits (language and digits are
+    checked by Locale)."""
     for name, value, (low, high) in (("width_px", width_px, SIZE_LIMITS_PX), ("height_px", height_px, SIZE_LIMITS_PX), ("dpi", dpi, DPI_LIMITS)):
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise ValueError(f"{name} must be a whole number from {low} to {high}, got {value!r}")
 
 
-def default_base() -> dict[str, gpd.GeoDataFrame]:
-    """The base layers as the dashboard has them (towns reduced to tracked towns and cities)."""
-    base = {name: geo.load_base_layer(name) for name in ("countries", "governorates", "roads")}
-    base["towns"] = towns_for_map(geo.load_base_layer("towns"), geo.load_control_points(), LABELLED_CITY_POPULATION)
-    return base
-
-
-def projected(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
-    return frame.to_crs(EQUAL_AREA_CRS)
-
-
-def fitted(bounds: tuple[float, float, float, float], aspect: float) -> tuple[float, float, float, float]:
-    """Bounds grown around their centre to a width/height ratio, so x and y keep one scale."""
-    west, south, east, north = bounds
-    width, height = east - west, north - south
-    width, height = max(width, height * aspect), max(height, width / aspect)
-    centre_x, centre_y = (west + east) / 2, (south + north) / 2
-    return centre_x - width / 2, centre_y - height / 2, centre_x + width / 2, centre_y + height / 2
-
-
-def map_extent(shown: gpd.GeoDataFrame, aspect: float) -> tuple[float, float, float, float]:
-    """The north-west, grown to every feature in force (the 2017 zones reach Damascus and Daraa)."""
-    area = gpd.GeoSeries([shapely.box(*NORTH_WEST)], crs=CRS).to_crs(EQUAL_AREA_CRS)
-    west, south, east, north = pd.concat([area, shown.geometry]).total_bounds
-    pad = MARGIN * max(east - west, north - south)
-    return fitted((west - pad, south - pad, east + pad, north + pad), aspect)
-
-
-def box_for(language: str, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    left, bottom, width, height = box
-    return (1 - left - width, bottom, width, height) if language == "ar" else box
-
-
-def set_view(axes: Axes, extent: tuple[float, float, float, float]) -> None:
-    """Exact limits (already at the axes' aspect) and no ticks; the axes' face is the sea."""
-    axes.set_xlim(extent[0], extent[2])
-    axes.set_ylim(extent[1], extent[3])
-    axes.set_xticks([])
-    axes.set_yticks([])
-    axes.set_xlabel("")  # geopandas names the projected axes; a map does not
-    axes.set_ylabel("")
-    axes.set_facecolor(SEA_COLOUR)
-    for spine in axes.spines.values():
-        spine.set_edgecolor("#555555")
-
-
-def draw_base(axes: Axes, base: dict[str, gpd.GeoDataFrame], scale: float) -> None:
-    """Neighbours, Syria, governorate lines and the M4/M5, under the features as on the dashboard."""
-    countries = projected(base["countries"])
-    for frame, style, order in ((countries[countries["code"] != "SYR"], NEIGHBOUR_STYLE, 1), (countries[countries["code"] == "SYR"], SYRIA_STYLE, 2)):
-        frame.plot(ax=axes, facecolor=style["fillColor"], edgecolor=style["color"], linewidth=line_width(style, scale), zorder=order)
-    if "governorates" in base:
-        projected(base["governorates"]).plot(ax=axes, color=GOVERNORATE_STYLE["color"], linewidth=line_width(GOVERNORATE_STYLE, scale),
-                                             linestyle=dashes(GOVERNORATE_STYLE, scale), zorder=3)
-    if "roads" in base:
-        projected(base["roads"]).plot(ax=axes, color=ROAD_STYLE["color"], linewidth=line_width(ROAD_STYLE, scale), zorder=4)
-
-
-def line_width(style: dict[str, object], scale: float) -> float:
-    return float(style.get("weight", 1)) * POINTS_PER_PIXEL * scale
-
-
-def dashes(style: dict[str, object], scale: float) -> str | tuple[int, tuple[float, ...]]:
-    """Leaflet's `dashArray` (pixels) as a matplotlib dash pattern (in line widths)."""
-    if "dashArray" not in style:
-        return "solid"
-    width = line_width(style, scale)
-    return 0, tuple(float(part) * POINTS_PER_PIXEL * scale / width for part in str(style["dashArray"]).split())
-
-
-def hatch_pattern(hatch: Hatch, scale: float) -> str:
-    """The matplotlib `hatch` for a band: its character repeated to come near the map's spacing."""
-    if hatch.angle not in HATCH_CHARACTERS:
-        raise ValueError(f"matplotlib hatches only at {sorted(HATCH_CHARACTERS)} degrees, got {hatch.angle!r}")
-    spacing_inches = hatch.spacing * POINTS_PER_PIXEL * scale / 72
-    lines_per_character = MATPLOTLIB_HATCH_DENSITY / (math.sqrt(2) if hatch.angle % 90 else 1)
-    return HATCH_CHARACTERS[hatch.angle] * max(1, round(1 / spacing_inches / lines_per_character))
-
-
-def fill_style(kind: str, scale: float) -> dict[str, object]:
-    """Fill keywords for a polygon of `kind` (geopandas passes them to matplotlib): the colour, or
-    for a band the light ground and stripes of its hatching."""
-    style, hatch = KIND_STYLES[kind], HATCHES.get(kind)
-    if hatch is None:
-        return {"facecolor": to_rgba(str(style["fillColor"]), float(style["fillOpacity"]))}
-    return {"facecolor": to_rgba(str(style["fillColor"]), hatch.ground_opacity), "hatch": hatch_pattern(hatch, scale),
-            "hatchcolor": hatch.stripe, "hatch_linewidth": hatch.width * POINTS_PER_PIXEL * scale}
-
-
-def draw_features(axes: Axes, shown: gpd.GeoDataFrame, scale: float) -> None:
-    """The features in force, bottom to top in the dashboard's order, in its colours and hatching."""
-    for order, kind in enumerate(KIND_ORDER, start=5):
-        of_kind, style = shown[shown["kind"] == kind], KIND_STYLES[kind]
-        if of_kind.empty:
-            continue
-        if kind == "observation_post":
-            fill = to_rgba(str(style["fillColor"]), float(style["fillOpacity"]))
-            diameter = 2 * float(style["radius"]) * POINTS_PER_PIXEL * scale
-            of_kind.plot(ax=axes, marker="o", markersize=diameter**2, color=fill, edgecolor=style["color"],
-                         linewidth=line_width(style, scale), zorder=order + 2)
-        else:
-            of_kind.plot(ax=axes, **fill_style(kind, scale), edgecolor=style["color"], linewidth=line_width(style, scale),
-                         linestyle=dashes(style, scale), zorder=order)
-
-
-def halo(scale: float) -> list[patheffects.AbstractPathEffect]:
-    return [patheffects.withStroke(linewidth=2.4 * scale, foreground="white")]
-
-
-def city_labels_apart(cities: gpd.GeoDataFrame, extent: tuple) -> gpd.GeoDataFrame:
-    """The cities to name, biggest first, skipping one whose label would overlap a bigger one's
-    (Douma beside Damascus): a label is about LABEL_ROOM of the map wide and 3% of it high."""
-    width, height = extent[2] - extent[0], extent[3] - extent[1]
-    kept: list[int] = []
-    for index, point in cities.sort_values("population", ascending=False, kind="stable").geometry.items():
-        if all(abs(point.x - cities.geometry[other].x) > LABEL_ROOM * width or abs(point.y - cities.geometry[other].y) > 0.03 * height for other in kept):
-            kept.append(index)
-    return cities.loc[kept]
-
-
-def draw_towns(axes: Axes, towns: gpd.GeoDataFrame, language: str, extent: tuple, scale: float) -> None:
-    """Every tracked town and city as a dot; cities named on the reading side, away from the edge."""
-    towns = projected(towns)
-    towns = towns[towns.within(shapely.box(*extent))]
-    towns.plot(ax=axes, marker="o", markersize=(2 * TOWN_RADIUS * POINTS_PER_PIXEL * scale) ** 2, color="#FFFFFF",
-               edgecolor="#222222", linewidth=0.5 * scale, zorder=9)
-    width, arabic = extent[2] - extent[0], language == "ar"
-    room = (towns.geometry.x > extent[0] + LABEL_ROOM * width) if arabic else (towns.geometry.x < extent[2] - LABEL_ROOM * width)
-    for town in city_labels_apart(towns[towns["labelled"] & room], extent).itertuples():
-        label = town.name_ar if arabic and pd.notna(town.name_ar) else town.name_en  # seven GeoNames towns lack an Arabic name
-        axes.text(town.geometry.x + (-0.006 if arabic else 0.006) * width, town.geometry.y, shaped(label, language),
-                  fontsize=FONT_SIZES["label"] * scale, fontweight="bold", color="#222222", ha="right" if arabic else "left",
-                  va="center", path_effects=halo(scale), zorder=12, clip_on=True)
-
-
-def draw_place_names(axes: Axes, base: dict[str, gpd.GeoDataFrame], language: str, extent: tuple, scale: float) -> None:
-    """Neighbours' names where enough of them is in view, and the M4/M5 numbers on their roads."""
-    name, view = ("name_ar" if language == "ar" else "name_en"), shapely.box(*extent)
-    countries = projected(base["countries"])
-    for country in countries[countries["code"] != "SYR"].itertuples():
-        visible = country.geometry.intersection(view)
-        if visible.area > 0.02 * view.area:
-            point = visible.representative_point()
-            axes.text(point.x, point.y, shaped(getattr(country, name), language), fontsize=FONT_SIZES["country"] * scale,
-                      color="#777777", ha="center", va="center", zorder=11, clip_on=True)
-    for road in projected(base["roads"]).itertuples() if "roads" in base else ():
-        visible = road.geometry.intersection(view)
-        if not visible.is_empty:
-            point = visible.interpolate(0.5, normalized=True)
-            axes.text(point.x, point.y, str(road.code), fontsize=FONT_SIZES["label"] * scale, fontweight="bold", color="white",
-                      ha="center", va="center", zorder=10, clip_on=True,
-                      bbox={"boxstyle": "round,pad=0.2", "facecolor": ROAD_STYLE["color"], "edgecolor": "none"})
-
-
-def nice_length_km(span_m: float) -> int:
-    """A round scale-bar length near a fifth of the map's width: 1, 2 or 5 times a power of ten."""
-    target = span_m / 5 / 1000
-    candidates = [step * 10**power for power in range(0, 4) for step in (1, 2, 5)]
-    return max([length for length in candidates if length <= target] or [1])
-
-
-def draw_scale_bar(axes: Axes, extent: tuple, language: str, scale: float, digits: str = "latin") -> None:
-    """Four alternating segments in map metres. The equal-area projection keeps distances within
-    0.3% across the north-west (standard parallels 33 and 37 N), well inside a bar's precision."""
-    west, south, east, north = extent
-    length_km = nice_length_km(east - west)
-    length_m, height = length_km * 1000, 0.012 * (north - south)
-    start = west + 0.03 * (east - west) if language == "en" else east - 0.03 * (east - west) - length_m
-    base_y = south + 0.04 * (north - south)
-    for index in range(4):
-        axes.add_patch(Rectangle((start + index * length_m / 4, base_y), length_m / 4, height, facecolor="#222222" if index % 2 == 0 else "white",
-                                 edgecolor="#222222", linewidth=0.6 * scale, zorder=13))
-    for position, label in ((0, format_number(0, digits)), (length_m, text("km", language, length=format_number(length_km, digits)))):
-        axes.text(start + position, base_y + 1.6 * height, shaped(label, language), fontsize=FONT_SIZES["scale"] * scale,
-                  ha="center", va="bottom", path_effects=halo(scale), zorder=13)
-
-
-def draw_locator(figure: Figure, base: dict[str, gpd.GeoDataFrame], extent: tuple, language: str, scale: float) -> None:
-    """A small map of all Syria in the top corner, with the main map's extent as a rectangle."""
-    left, bottom, width, height = box_for(language, LOCATOR_BOX)
-    axes = figure.add_axes((left, bottom, width, height))
-    syria_area = gpd.GeoSeries([shapely.box(*SYRIA_BOUNDS)], crs=CRS).to_crs(EQUAL_AREA_CRS)
-    west, south, east, north = syria_area.total_bounds
-    pad = 0.05 * (east - west)
-    aspect = (width * figure.get_figwidth()) / (height * figure.get_figheight())
-    view = fitted((west - pad, south - pad, east + pad, north + pad), aspect)
-    countries = projected(base["countries"])
-    countries[countries["code"] != "SYR"].plot(ax=axes, facecolor=NEIGHBOUR_STYLE["fillColor"], edgecolor=NEIGHBOUR_STYLE["color"], linewidth=0.4 * scale)
-    countries[countries["code"] == "SYR"].plot(ax=axes, facecolor=SYRIA_STYLE["fillColor"], edgecolor=SYRIA_STYLE["color"], linewidth=0.8 * scale)
-    axes.add_patch(Rectangle((extent[0], extent[1]), extent[2] - extent[0], extent[3] - extent[1], fill=False,
-                             edgecolor="#C0392B", linewidth=1.6 * scale, zorder=5))
-    set_view(axes, view)
-
-
-def legend_handle(kind: str, scale: float) -> Patch | Line2D:
-    """A swatch drawn like the layer: the kinds from KIND_STYLES, the base layers from basemap."""
-    if kind in KIND_STYLES and kind != "observation_post":
-        style = KIND_STYLES[kind]
-        return Patch(**fill_style(kind, scale), edgecolor=str(style["color"]), linewidth=line_width(style, scale),
-                     linestyle=dashes(style, scale))
-    if kind in ("observation_post", "town"):
-        style = KIND_STYLES["observation_post"] if kind == "observation_post" else {"fillColor": "#FFFFFF", "color": "#222222", "weight": 1, "radius": TOWN_RADIUS}
-        return Line2D([], [], linestyle="none", marker="o", markersize=2 * float(style["radius"]) * POINTS_PER_PIXEL * scale,
-                      markerfacecolor=str(style["fillColor"]), markeredgecolor=str(style["color"]), markeredgewidth=line_width(style, scale))
-    style = GOVERNORATE_STYLE if kind == "governorate" else ROAD_STYLE
-    return Line2D([], [], color=str(style["color"]), linewidth=line_width(style, scale), linestyle=dashes(style, scale))
-
-
-def draw_legend(figure: Figure, kinds: list[str], language: str, scale: float) -> None:
-    """Only the kinds shown, with the dashboard's labels, then the base layers; mirrored in Arabic."""
-    entries = legend_entries(kinds, language, with_base=True)
-    labels = [shaped("\n".join(textwrap.wrap(label, LEGEND_WRAP_CHARS)), language) for _, label, _ in entries]
-    arabic = language == "ar"
-    left, _, width, _ = box_for(language, LOCATOR_BOX)
-    figure.legend([legend_handle(kind, scale) for kind, _, _ in entries], labels, loc="upper right" if arabic else "upper left",
-                  bbox_to_anchor=(left + width if arabic else left, LEGEND_TOP), frameon=False, fontsize=FONT_SIZES["legend"] * scale,
-                  markerfirst=not arabic, alignment="right" if arabic else "left", handlelength=2.2, labelspacing=0.9, borderaxespad=0)
-
-
-def render_figure(
-    date: object,
-    *,
-    language: str = "en",
-    digits: str = "latin",
-    width_px: int = 1920,
-    height_px: int = 1080,
-    dpi: int = 150,
-    features: gpd.GeoDataFrame | None = None,
-    rounds: pd.DataFrame | None = None,
-    base: dict[str, gpd.GeoDataFrame] | None = None,
-    sources: pd.DataFrame | None = None,
-) -> RenderedMap:
-    """The briefing map of `date` as a matplotlib figure (no pyplot: nothing global is touched).
-
-    >>> render_figure("2020-03-05").pixel_of(36.63393, 35.93062)  # doctest: +SKIP
-    """
-    day = checked_date(date)
-    check_options(language, width_px, height_px, dpi, digits)
-    features = geo.load_features() if features is None else features
-    rounds = geo.load_rounds() if rounds is None else rounds
-    base = default_base() if base is None else base
-    sources = geo.load_sources() if sources is None else sources
-    shown = projected(features_valid_on(features, day))
-    current_round = latest_round(rounds, day)
-    if current_round is None:
-        raise ValueError(f"no round or milestone had started by {day.isoformat()}")
-    with matplotlib.rc_context({"font.family": "DejaVu Sans", "text.parse_math": False}):
+def render_figure(dataset: Dataset, date: object, locale: Locale = Locale(), *, layers: Iterable[str] = FEATURE_KINDS,
+                  width_px: int = 1920, height_px: int = 1080, dpi: int = 150) -> RenderedMap:
+    """The briefing map of `date` as a matplotlib figure (no pyplot: nothing global is touched)."""
+    view = view_at(dataset, checked_date(date), layers)
+    check_size(width_px, height_px, dpi)
+    if view.round is None:
+        raise ValueError(f"no round or milestone had started by {view.date.isoformat()}")
+    shown, base = projected(view.features), dataset.base
+    with matplotlib.rc_context(FONT_CONTEXT):
         # The figure keeps matplotlib's do-nothing canvas while drawing: geopandas asks for a redraw
         # after every layer, which an Agg canvas would do in full (10 wasted renders).
         figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, facecolor="white")
         scale = min(figure.get_figwidth() / REFERENCE_INCHES[0], figure.get_figheight() / REFERENCE_INCHES[1])
-        box = box_for(language, MAP_BOX)
+        box = box_for(locale, MAP_BOX)
         map_axes = figure.add_axes(box)
         extent = map_extent(shown, (box[2] * figure.get_figwidth()) / (box[3] * figure.get_figheight()))
         draw_base(map_axes, base, scale)
         draw_features(map_axes, shown, scale)
         if "towns" in base:
-            draw_towns(map_axes, base["towns"], language, extent, scale)
-        draw_place_names(map_axes, base, language, extent, scale)
-        draw_scale_bar(map_axes, extent, language, scale, digits)
+            draw_towns(map_axes, base["towns"], locale, extent, scale)
+        draw_place_names(map_axes, base, locale, extent, scale)
+        draw_scale_bar(map_axes, extent, locale, scale)
         set_view(map_axes, extent)
-        draw_locator(figure, base, extent, language, scale)
-        draw_legend(figure, [kind for kind in KIND_ORDER if kind in set(shown["kind"])], language, scale)
-        title = add_texts(figure, current_round, day, shown, sources, language, scale, digits)
+        draw_locator(figure, base, extent, locale, scale)
+        draw_legend(figure, [kind for kind in KIND_ORDER if kind in set(shown["kind"])], locale, scale)
+        title = add_texts(figure, view.round, view.date, shown, dataset.sources, locale, scale)
     return RenderedMap(figure=figure, map_axes=map_axes, title=title)
 
 
@@ -366,26 +111,12 @@ def figure_png(figure: Figure) -> bytes:
     """The figure's PNG at its own size (no tight bounding box: the size asked is the size given)."""
     buffer = io.BytesIO()
     FigureCanvasAgg(figure)
-    with matplotlib.rc_context({"font.family": "DejaVu Sans", "text.parse_math": False}):
+    with matplotlib.rc_context(FONT_CONTEXT):
         figure.savefig(buffer, format="png", dpi=figure.dpi, facecolor="white", metadata={"Software": None})
     return buffer.getvalue()
 
 
-def render_png(date: object, *, language: str = "en", digits: str = "latin", width_px: int = 1920, height_px: int = 1080, dpi: int = 150,
-               features: gpd.GeoDataFrame | None = None, rounds: pd.DataFrame | None = None,
-               base: dict[str, gpd.GeoDataFrame] | None = None, sources: pd.DataFrame | None = None) -> bytes:
-    """The briefing map of `date` as PNG bytes of exactly `width_px` x `height_px`.
-
-    >>> render_png("2020-03-05", language="ar")[:8]  # doctest: +SKIP
-    b'\\x89PNG\\r\\n\\x1a\\n'
-    """
-    rendered = render_figure(date, language=language, digits=digits, width_px=width_px, height_px=height_px, dpi=dpi,
-                             features=features, rounds=rounds, base=base, sources=sources)
-    return figure_png(rendered.figure)
-
-
-def write_png(path: Path | str, date: object, **options: object) -> Path:
-    """Render and write to `path`; returns the path."""
-    target = Path(path)
-    target.write_bytes(render_png(date, **options))  # type: ignore[arg-type]
-    return target
+def render_png(dataset: Dataset, date: object, locale: Locale = Locale(), *, layers: Iterable[str] = FEATURE_KINDS,
+               width_px: int = 1920, height_px: int = 1080, dpi: int = 150) -> bytes:
+    """The briefing map of `date` as PNG bytes of exactly `width_px` x `height_px`."""
+    return figure_png(render_figure(dataset, date, locale, layers=layers, width_px=width_px, height_px=height_px, dpi=dpi).figure)

@@ -12,8 +12,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components.i18n import Locale, vega_label_expr
-from geo.query import in_period, neighbour_round_date
+from components.locale import Locale, vega_label_expr
+from components.widgets import pick_one
+from geo.query import neighbour_round_date, rounds_in_period
 from geo.schema import DEFAULT_VIEW_DATE, PERIOD_END, PERIOD_START
 
 DATE_KEY = "view_date"
@@ -35,7 +36,7 @@ def _jump(rounds: pd.DataFrame) -> None:
         st.session_state[DATE_KEY] = min(max(start, PERIOD_START), PERIOD_END)
 
 
-def render_time_controls(rounds: pd.DataFrame, initial: dt.date = DEFAULT_VIEW_DATE, locale: Locale = Locale()) -> dt.date:
+def render_time_controls(rounds: pd.DataFrame, locale: Locale, initial: dt.date = DEFAULT_VIEW_DATE) -> dt.date:
     """Draw the controls and return the chosen date. The slider's own label shows the ISO date
     (Streamlit formats it); the page writes the date in words beside it."""
     if DATE_KEY not in st.session_state:
@@ -51,36 +52,27 @@ def render_time_controls(rounds: pd.DataFrame, initial: dt.date = DEFAULT_VIEW_D
     previous_column, next_column = st.columns(2)
     previous_column.button(locale.t("slider.previous"), on_click=_step_to, args=(rounds, -1), width="stretch", key="previous_round")
     next_column.button(locale.t("slider.next"), on_click=_step_to, args=(rounds, +1), width="stretch", key="next_round")
-    on_slider = rounds[[in_period(start.date()) for start in rounds["start"]]]
+    on_slider = rounds_in_period(rounds)
     titles = {
         round_id: f"{locale.date(start)} · {title}"
-        for round_id, start, title in zip(on_slider["id"], on_slider["start"], on_slider[f"title_{locale.language}"])
+        for round_id, start, title in zip(on_slider["id"], on_slider["start"], on_slider[locale.field("title")])
     }
-    st.selectbox(
-        locale.t("slider.jump"),
-        options=list(titles),
-        index=None,
-        format_func=titles.get,
-        key=JUMP_KEY,
-        on_change=_jump,
-        args=(rounds,),
-        placeholder=locale.t("slider.jump_placeholder"),
-    )
+    pick_one(locale.t("slider.jump"), titles, JUMP_KEY, locale.t("slider.jump_placeholder"), on_change=_jump, args=(rounds,))
     return st.session_state[DATE_KEY]
 
 
-def timeline_chart(rounds: pd.DataFrame, locale: Locale = Locale()) -> alt.Chart:
+def timeline_chart(rounds: pd.DataFrame, locale: Locale) -> alt.Chart:
     """A strip with a mark for each round (numbered rounds taller), the same on every step: it
     sits outside the part of the page a slider step reruns."""
+    on_slider = rounds_in_period(rounds)
     marks = pd.DataFrame(
         {
-            "start": rounds["start"],
-            "title": rounds[f"title_{locale.language}"],
-            "kind": rounds["kind"],
-            "height": rounds["kind"].map(lambda kind: 1.0 if kind == "astana_round" else 0.6),
+            "start": on_slider["start"],
+            "title": on_slider[locale.field("title")],
+            "kind": on_slider["kind"],
+            "height": on_slider["kind"].map(lambda kind: 1.0 if kind == "astana_round" else 0.6),
         }
     )
-    marks = marks[(marks["start"] >= pd.Timestamp(PERIOD_START)) & (marks["start"] <= pd.Timestamp(PERIOD_END))]
     axis = alt.X(
         "start:T",
         title=None,

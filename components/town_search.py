@@ -8,15 +8,16 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from components.i18n import Locale
-from components.panel import plain_markdown, render_sources, translated
+from components.locale import Locale
+from components.panel import render_sources
+from components.text_safety import plain_markdown
 from geo.towns import controller_on, find_towns
 
 QUERY_KEY, PICK_KEY = "town_query", "town_pick"
 
 
 def render_town_search(towns: gpd.GeoDataFrame, control_points: pd.DataFrame, sources: pd.DataFrame, chosen: dt.date,
-                       locale: Locale = Locale()) -> tuple[float, float] | None:
+                       locale: Locale) -> tuple[float, float] | None:
     """The search box and its answer; returns the (latitude, longitude) to zoom to, if a town was found."""
     query = st.text_input(locale.t("town.label"), key=QUERY_KEY, placeholder=locale.t("town.placeholder"))
     if not query.strip():
@@ -29,12 +30,12 @@ def render_town_search(towns: gpd.GeoDataFrame, control_points: pd.DataFrame, so
     labels = dict(zip(found["town_id"], found[first] + " · " + found[second]))
     town_id = st.selectbox(locale.t("town.matches"), options=list(labels), format_func=labels.get, key=PICK_KEY)
     town = towns[towns["town_id"] == town_id].iloc[0]
-    name = plain_markdown(town[f"name_{locale.language}"])
+    name = plain_markdown(town[locale.field("name")])
     held = controller_on(control_points, int(town_id), chosen)
     if held is None:
         st.info(locale.t("town.not_tracked", name=name))
     else:
-        st.success(locale.t("town.held_by", date=locale.date(chosen), name=name, controller=translated("controller", held.controller, locale),
-                            confidence=translated("confidence", held.confidence, locale)))
+        st.success(locale.t("town.held_by", date=locale.date(chosen), name=name, controller=locale.coded("controller", held.controller),
+                            confidence=locale.coded("confidence", held.confidence)))
         render_sources(held.sources, sources, locale)
     return float(town.geometry.y), float(town.geometry.x)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.i18n import Locale
-from components.map import KIND_ORDER
+from components.locale import Locale
+from components.symbology import KIND_ORDER
 from geo.view_state import BASE_MAPS, DIGIT_STYLES, LANGUAGES, ViewState
 
 LAYERS_KEY, BASE_MAP_KEY, LANGUAGE_KEY, DIGITS_KEY = "layers", "base_map", "language", "digits"

@@ -17,7 +17,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.control import area_km2
-from geo.query import features_valid_on, latest_round
+from geo.query import features_valid_on, in_force_mask, latest_round
 from geo.schema import PERIOD_END, PERIOD_START
 
 # The features that are agreed areas (their creation and end are news); frontlines and posts are
@@ -25,7 +25,7 @@ from geo.schema import PERIOD_END, PERIOD_START
 ZONE_KINDS = ("deescalation_zone", "demilitarized_zone", "security_corridor")
 FRONTLINE_KIND = "frontline"
 POST_KIND = "observation_post"
-NORTH_WEST = "north_west"
+NORTH_WEST_SERIES = "north_west"
 TOWN_CHANGE_COLUMNS = ["town_id", "name_en", "name_ar", "from_controller", "to_controller", "date", "sources", "confidence"]
 AREA_CHANGE_COLUMNS = ["series", "date_before", "km2_before", "date_after", "km2_after", "change_km2"]
 AREA_SERIES_COLUMNS = ["date", "series", "km2", "round_id"]
@@ -54,7 +54,7 @@ class ChangeSummary:
     def north_west_change_km2(self) -> float:
         """The opposition-held north-west gained (positive) or lost (negative), in km²; 0 when it
         was not mapped on one of the two dates."""
-        row = self.area_change[self.area_change["series"] == NORTH_WEST]
+        row = self.area_change[self.area_change["series"] == NORTH_WEST_SERIES]
         return float(row["change_km2"].sum())
 
     @property
@@ -165,7 +165,7 @@ def mapped_north_west_km2(features: gpd.GeoDataFrame, date: dt.date | None) -> f
 def _area_change(features: gpd.GeoDataFrame, before: dt.date | None, after: dt.date) -> pd.DataFrame:
     km2_before = mapped_north_west_km2(features, before)
     km2_after = mapped_north_west_km2(features, after)
-    row = [NORTH_WEST, before, km2_before, after, km2_after, km2_after - km2_before]
+    row = [NORTH_WEST_SERIES, before, km2_before, after, km2_after, km2_after - km2_before]
     return pd.DataFrame([row], columns=AREA_CHANGE_COLUMNS)
 
 
@@ -208,7 +208,7 @@ def what_changed(
     )
 
 
-def _steps(valid: pd.DataFrame, series: str) -> list[tuple[pd.Timestamp, str, float]]:
+def _area_steps(valid: pd.DataFrame, series: str) -> list[tuple[pd.Timestamp, str, float]]:
     """(day, series, km²) on the first day of the period and on each day the total changes, and
     on the last day of the period so that a step chart runs to the end."""
     start, end = pd.Timestamp(PERIOD_START), pd.Timestamp(PERIOD_END)
@@ -216,8 +216,7 @@ def _steps(valid: pd.DataFrame, series: str) -> list[tuple[pd.Timestamp, str, fl
     days = sorted({start, end, *edges[(edges > start) & (edges < end)]})
     steps: list[tuple[pd.Timestamp, str, float]] = []
     for day in days:
-        in_force = (valid["valid_from"] <= day) & (valid["valid_to"].isna() | (day < valid["valid_to"]))
-        km2 = float(valid.loc[in_force, "km2"].sum())
+        km2 = float(valid.loc[in_force_mask(valid, day), "km2"].sum())
         if not steps or km2 != steps[-1][2] or day == end:
             steps.append((day, series, km2))
     return steps
@@ -232,10 +231,10 @@ def area_series(features: gpd.GeoDataFrame, rounds: pd.DataFrame) -> pd.DataFram
     >>> area_series(load_features(), load_rounds()).query("series == 'north_west'").tail(1)["km2"]  # doctest: +SKIP
     """
     measured = pd.DataFrame(features[["id", "kind", "valid_from", "valid_to"]]).assign(km2=area_km2(features))
-    groups = [(NORTH_WEST, measured[measured["kind"] == FRONTLINE_KIND])]
+    groups = [(NORTH_WEST_SERIES, measured[measured["kind"] == FRONTLINE_KIND])]
     zones = measured[measured["kind"] == "deescalation_zone"]
     groups += [(zone_id, zones[zones["id"] == zone_id]) for zone_id in zones["id"]]
-    rows = [step for series, valid in groups for step in _steps(valid, series)]
+    rows = [step for series, valid in groups for step in _area_steps(valid, series)]
     frame = pd.DataFrame(rows, columns=AREA_SERIES_COLUMNS[:3])
     frame["round_id"] = [_round_id_on(rounds, day) for day in frame["date"]]
     return frame.astype({"series": "str", "km2": "float64"})[AREA_SERIES_COLUMNS]

@@ -1,5 +1,8 @@
 """Check what the news reports claim about rounds against the canonical table of rounds.
 
+Structured values only (field, claimed, canonical, status, the report's date, the editor's note):
+components.claim_text writes the sentence in the reader's language from the catalogue.
+
 A claim is never corrected in place: each claimed field becomes a row that either agrees
 with the canonical round (and is linked to it) or contradicts it (and is flagged with the
 canonical value beside it), so the dashboard can show "a report of November 2024 calls this
@@ -14,21 +17,13 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from geo.dates import month_year
 from geo.validate import parse_date_value
 
 CHECK_COLUMNS = [
-    "claim_id", "source", "round_id", "field", "claimed", "canonical", "status",
-    "message_en", "message_ar",
+    "claim_id", "source", "round_id", "field", "claimed", "claimed_ar", "canonical", "status",
+    "report_date", "verdict_note_en", "verdict_note_ar",
 ]
-# How a report's claim reads, per field: (English, Arabic) with {claimed} filled in.
-CLAIM_PHRASES = {
-    "number": ("calls this round {claimed}", "يسمي هذه الجولة {claimed}"),
-    "date": ("dates it to {claimed}", "يؤرخها بـ {claimed}"),
-    "month": ("places it in {claimed}", "يضعها في {claimed}"),
-    "city_en": ("places it in {claimed}", "يضعها في {claimed}"),
-    "outcome": ("says {claimed}", "يقول إن {claimed}"),
-}
+
 
 def _normalise(text: object) -> str:
     folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
@@ -54,45 +49,14 @@ COMPARISONS: dict[str, Callable[[object, pd.Series], bool]] = {
 }
 
 
-def canonical_value(field: str, canonical: pd.Series) -> str:
-    """The canonical table's value for a claimed field, as text for a message."""
+def canonical_value(field: str, canonical: pd.Series) -> str | None:
+    """The canonical table's value for a claimed field, as text (ISO dates); None when it has none."""
     if field == "number":
-        return str(int(canonical["number"])) if pd.notna(canonical["number"]) else "none"
+        return str(int(canonical["number"])) if pd.notna(canonical["number"]) else None
     if field in ("date", "month"):
         start, end = canonical["start"].date(), canonical["end"].date()
         return start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
-    return str(canonical.get(field) or "none")
-
-
-def report_label(source: pd.Series | None, source_id: str) -> tuple[str, str]:
-    """`A report of November 2024` (from the source's date), or the source id if undated."""
-    date = source["date"] if source is not None else None
-    if date is None or pd.isna(date):
-        return f"A report ({source_id})", f"تقرير ({source_id})"
-    day = pd.Timestamp(date).date()
-    return f"A report of {month_year(day, 'en')}", f"تقرير صادر في {month_year(day, 'ar')}"
-
-
-def _messages(field: str, claimed: object, canonical_text: str, report: tuple[str, str], status: str) -> tuple[str, str]:
-    phrase_en, phrase_ar = (phrase.format(claimed=claimed) for phrase in CLAIM_PHRASES[field])
-    if status == "agrees":
-        return f"{report[0]} {phrase_en}, as the sourced record does.", f"{report[1]} {phrase_ar}، كما في السجل الموثق."
-    return (
-        f"{report[0]} {phrase_en}; the sourced record says {canonical_text}.",
-        f"{report[1]} {phrase_ar}، بينما يذكر السجل الموثق {canonical_text}.",
-    )
-
-
-def _outcome_messages(claim: object, report: tuple[str, str]) -> tuple[str, str]:
-    """An outcome claim with the editor's verdict and its note, in both languages."""
-    claimed = claim.claimed["outcome"]
-    phrase_en = CLAIM_PHRASES["outcome"][0].format(claimed=claimed)
-    verdict_en = {"agrees": "Confirmed", "contradicts": "The sources say otherwise", "unverified": "Not verified"}[claim.outcome_verdict]
-    verdict_ar = {"agrees": "مؤكد", "contradicts": "تقول المصادر خلاف ذلك", "unverified": "لم يُتحقق منه"}[claim.outcome_verdict]
-    return (
-        f"{report[0]} {phrase_en}. {verdict_en}: {claim.verdict_note_en}",
-        f"{report[1]}: {claim.claim_ar} {verdict_ar}: {claim.verdict_note_ar}",
-    )
+    return str(canonical.get(field)) if canonical.get(field) else None
 
 
 def check_claims(claims: pd.DataFrame, rounds: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -105,18 +69,17 @@ def check_claims(claims: pd.DataFrame, rounds: pd.DataFrame, sources: pd.DataFra
     rows = []
     for claim in claims.itertuples(index=False):
         canonical = rounds_by_id.loc[claim.round_id]
-        source = sources_by_id.loc[claim.source] if claim.source in sources_by_id.index else None
-        report = report_label(source, claim.source)
+        report_date = sources_by_id.at[claim.source, "date"] if claim.source in sources_by_id.index else None
+        report_date = pd.Timestamp(report_date) if report_date is not None and pd.notna(report_date) else pd.NaT
+        notes = (getattr(claim, "verdict_note_en", None), getattr(claim, "verdict_note_ar", None))
         for field, claimed in claim.claimed.items():
             if field == "outcome":
                 # Outcomes are judged by an editor, with sources (see data/claims.yaml).
-                status, canonical_text = claim.outcome_verdict, claim.verdict_note_en
-                message_en, message_ar = _outcome_messages(claim, report)
+                status, canonical_text, claimed_ar = claim.outcome_verdict, None, claim.claim_ar
             else:
                 status = "agrees" if COMPARISONS[field](claimed, canonical) else "contradicts"
-                canonical_text = canonical_value(field, canonical)
-                message_en, message_ar = _messages(field, claimed, canonical_text, report, status)
-            rows.append([claim.id, claim.source, claim.round_id, field, str(claimed), canonical_text, status, message_en, message_ar])
+                canonical_text, claimed_ar = canonical_value(field, canonical), str(claimed)
+            rows.append([claim.id, claim.source, claim.round_id, field, str(claimed), claimed_ar, canonical_text, status, report_date, *notes])
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
 
 

@@ -20,6 +20,7 @@ import shapely
 from shapely.geometry import MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 
+from geo.query import latest_rows_on
 from geo.schema import EQUAL_AREA_CRS
 
 SQUARE_METRES_PER_KM2 = 1_000_000
@@ -32,15 +33,7 @@ def control_on(points: gpd.GeoDataFrame, date: dt.date) -> gpd.GeoDataFrame:
 
     >>> control_on(load_control_points(), dt.date(2020, 3, 1)).query("name_en == 'Saraqib'")["controller"]  # doctest: +SKIP
     """
-    dated = points[points["date"] <= pd.Timestamp(date)]
-    latest = dated.sort_values(["town_id", "date"], kind="stable").groupby("town_id", sort=True).tail(1)
-    return latest.reset_index(drop=True)
-
-
-def change_dates(points: gpd.GeoDataFrame, town_ids: Iterable[int] | None = None) -> list[dt.date]:
-    """The days on which any of the given towns (all by default) changed hands, or was first seen."""
-    chosen = points if town_ids is None else points[points["town_id"].isin(list(town_ids))]
-    return sorted({timestamp.date() for timestamp in chosen["date"]})
+    return latest_rows_on(points, date, "town_id")
 
 
 def voronoi_cells(towns: gpd.GeoDataFrame, outline: BaseGeometry, reach_m: float) -> gpd.GeoDataFrame:

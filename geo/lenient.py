@@ -22,16 +22,16 @@ from geo.load import (
     FEATURES_GLOB,
     ROUNDS_FILE,
     SOURCES_GLOB,
-    _control_frame,
-    _control_record,
-    _data_dir,
-    _feature_record,
-    _features_frame,
-    _frame,
-    _read_control_rows,
-    _read_feature_collection,
-    _read_yaml_list,
-    _rounds_frame,
+    control_frame,
+    control_record,
+    resolve_data_dir,
+    feature_record,
+    features_frame,
+    table_frame,
+    read_control_rows,
+    read_feature_collection,
+    read_yaml_list,
+    rounds_frame,
 )
 from geo.schema import CLAIM_FIELDS, ROUND_FIELDS, SOURCE_FIELDS
 from geo.validate import (
@@ -158,30 +158,30 @@ def load_dataset_leniently(data_dir: Path | str | None = None) -> tuple[LenientD
     >>> [str(problem) for problem in problems]  # doctest: +SKIP
     []
     """
-    directory = _data_dir(data_dir)
-    sources = _table_from_glob(directory, SOURCES_GLOB, "source", _read_yaml_list, _source_record)
+    directory = resolve_data_dir(data_dir)
+    sources = _table_from_glob(directory, SOURCES_GLOB, "source", read_yaml_list, _source_record)
     source = sources.reference("sources", "source")
-    rounds = _checked_table(_read_each([directory / ROUNDS_FILE], directory, _read_yaml_list), _round_record, (source,))
+    rounds = _checked_table(_read_each([directory / ROUNDS_FILE], directory, read_yaml_list), _round_record, (source,))
     if not rounds.records and rounds.problems:
         # Every feature and claim cites a round, and the timeline is made of them: with no round
         # there is nothing to serve, so this is fatal like a missing base layer.
         raise rounds.problems[0]
     features = _table_from_glob(
-        directory, FEATURES_GLOB, "feature", _read_feature_collection, _feature_record, (rounds.reference("round_id", "round"), source)
+        directory, FEATURES_GLOB, "feature", read_feature_collection, feature_record, (rounds.reference("round_id", "round"), source)
     )
     rounds = _rounds_citing_loaded_features(rounds, features)
     claims = _checked_table(
-        _read_each([directory / CLAIMS_FILE], directory, _read_yaml_list),
+        _read_each([directory / CLAIMS_FILE], directory, read_yaml_list),
         _claim_record,
         (sources.reference("source", "source"), sources.reference("verdict_sources", "source"), rounds.reference("round_id", "round")),
     )
-    control_points = _checked_table(_read_each([directory / CONTROL_FILE], directory, _read_control_rows), _control_record, (source,))
+    control_points = _checked_table(_read_each([directory / CONTROL_FILE], directory, read_control_rows), control_record, (source,))
     dataset = LenientDataset(
-        sources=_frame(sources.plain_records(), SOURCE_FIELDS, "sources"),
-        rounds=_rounds_frame(rounds.plain_records()),
-        features=_features_frame(features.plain_records()),
-        claims=_frame(claims.plain_records(), CLAIM_FIELDS, "claims"),
-        control_points=_control_frame(control_points.plain_records()),
+        sources=table_frame(sources.plain_records(), SOURCE_FIELDS, "sources"),
+        rounds=rounds_frame(rounds.plain_records()),
+        features=features_frame(features.plain_records()),
+        claims=table_frame(claims.plain_records(), CLAIM_FIELDS, "claims"),
+        control_points=control_frame(control_points.plain_records()),
     )
     problems = [*sources.problems, *rounds.problems, *features.problems, *claims.problems, *control_points.problems]
     return dataset, problems

@@ -1,8 +1,8 @@
 """Read the data files, validate them once, and return frames. The only module that opens files.
 
 The strict loaders (`load_rounds`, `load_features`...) raise DataError naming the file, the record
-id and the field at the first problem. The readers and record checks they use (`_read_yaml_list`,
-`_feature_record`, `_frame`...) are shared with geo/lenient.py, which applies the same rules record
+id and the field at the first problem. The readers and record checks they use (`read_yaml_list`,
+`feature_record`, `table_frame`...) are shared with geo/lenient.py, which applies the same rules record
 by record and keeps what passes.
 """
 
@@ -54,7 +54,7 @@ DATE_COLUMNS = {"rounds": ("start", "end"), "features": ("valid_from", "valid_to
 EMPTY_DTYPES = {"str": "str", "text_ar": "str", "int": "int64", "float": "float64"}
 
 
-def _data_dir(data_dir: Path | str | None) -> Path:
+def resolve_data_dir(data_dir: Path | str | None) -> Path:
     if data_dir is not None:
         return Path(data_dir)
     return Path(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)
@@ -77,7 +77,7 @@ def _read_text(path: Path, name: str) -> str:
         raise DataError(name, None, None, f"is not UTF-8 text ({error.reason} at byte {error.start})") from None
 
 
-def _read_yaml_list(path: Path, data_dir: Path) -> tuple[str, list[Any]]:
+def read_yaml_list(path: Path, data_dir: Path) -> tuple[str, list[Any]]:
     name = _relative_name(path, data_dir)
     try:
         # safe_load builds plain data only: a YAML tag cannot construct or run anything.
@@ -91,7 +91,7 @@ def _read_yaml_list(path: Path, data_dir: Path) -> tuple[str, list[Any]]:
     return name, content
 
 
-def _frame(records: list[dict[str, Any]], fields: tuple, table: str) -> pd.DataFrame:
+def table_frame(records: list[dict[str, Any]], fields: tuple, table: str) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=column_names(fields))
     if not records:
         # Nothing to infer types from: take them from the schema, as a full frame would have them.
@@ -104,7 +104,7 @@ def _frame(records: list[dict[str, Any]], fields: tuple, table: str) -> pd.DataF
 def data_fingerprint(data_dir: Path | str | None = None) -> tuple:
     """Where the data is and when each file last changed: a cache key that changes when a file is
     edited, added or removed, so a running app reloads instead of serving stale data."""
-    directory = _data_dir(data_dir)
+    directory = resolve_data_dir(data_dir)
     files = [directory / ROUNDS_FILE, directory / CLAIMS_FILE, directory / CONTROL_FILE]
     files += sorted(directory.glob("base/*.geojson"))
     files += sorted(directory.glob(SOURCES_GLOB)) + sorted(directory.glob(FEATURES_GLOB))
@@ -124,15 +124,15 @@ def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:
     >>> load_sources().set_index("id").loc["seed-000", "language"]  # doctest: +SKIP
     'ar'
     """
-    directory = _data_dir(data_dir)
+    directory = resolve_data_dir(data_dir)
     records: list[dict[str, Any]] = []
     for path in sorted(directory.glob(SOURCES_GLOB)):
-        name, raw = _read_yaml_list(path, directory)
+        name, raw = read_yaml_list(path, directory)
         records.extend(validate_record(item, SOURCE_FIELDS, name) for item in raw)
     if not records:
         raise DataError(f"data/{SOURCES_GLOB}", None, None, "no source files found")
     check_unique_ids(records, f"data/{SOURCES_GLOB}")
-    return _frame(records, SOURCE_FIELDS, "sources")
+    return table_frame(records, SOURCE_FIELDS, "sources")
 
 
 def load_rounds(data_dir: Path | str | None = None) -> pd.DataFrame:
@@ -141,24 +141,24 @@ def load_rounds(data_dir: Path | str | None = None) -> pd.DataFrame:
     >>> load_rounds().set_index("id").loc["astana-4", "city_en"]  # doctest: +SKIP
     'Astana'
     """
-    directory = _data_dir(data_dir)
-    name, raw = _read_yaml_list(directory / ROUNDS_FILE, directory)
+    directory = resolve_data_dir(data_dir)
+    name, raw = read_yaml_list(directory / ROUNDS_FILE, directory)
     records = [validate_record(item, ROUND_FIELDS, name) for item in raw]
     check_unique_ids(records, name)
     for record in records:
         check_date_order(record, "start", "end", name, strict=False)
     source_ids = set(load_sources(directory)["id"])
     check_references(records, "sources", source_ids, name, "source")
-    return _rounds_frame(records)
+    return rounds_frame(records)
 
 
-def _rounds_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
-    rounds = _frame(records, ROUND_FIELDS, "rounds")
+def rounds_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    rounds = table_frame(records, ROUND_FIELDS, "rounds")
     rounds["number"] = rounds["number"].astype("Int64")
     return rounds.sort_values(["start", "end", "id"], kind="stable").reset_index(drop=True)
 
 
-def _read_feature_collection(path: Path, data_dir: Path) -> tuple[str, list[Any]]:
+def read_feature_collection(path: Path, data_dir: Path) -> tuple[str, list[Any]]:
     name = _relative_name(path, data_dir)
     try:
         collection = json.loads(_read_text(path, name))
@@ -169,7 +169,7 @@ def _read_feature_collection(path: Path, data_dir: Path) -> tuple[str, list[Any]
     return name, collection.get("features") or []
 
 
-def _feature_record(feature: Any, name: str) -> dict[str, Any]:
+def feature_record(feature: Any, name: str) -> dict[str, Any]:
     """One GeoJSON feature's properties and geometry, checked: its dates, kind and shape."""
     properties = feature.get("properties") if isinstance(feature, dict) else None
     record = validate_record(properties or {}, FEATURE_FIELDS, name)
@@ -183,9 +183,9 @@ def _feature_record(feature: Any, name: str) -> dict[str, Any]:
     return record
 
 
-def _feature_records(path: Path, data_dir: Path) -> list[dict[str, Any]]:
-    name, features = _read_feature_collection(path, data_dir)
-    return [_feature_record(feature, name) | {"_file": name} for feature in features]
+def feature_records(path: Path, data_dir: Path) -> list[dict[str, Any]]:
+    name, features = read_feature_collection(path, data_dir)
+    return [feature_record(feature, name) | {"_file": name} for feature in features]
 
 
 def load_features(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
@@ -194,10 +194,10 @@ def load_features(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     >>> load_features().crs.to_string()  # doctest: +SKIP
     'EPSG:4326'
     """
-    directory = _data_dir(data_dir)
+    directory = resolve_data_dir(data_dir)
     records: list[dict[str, Any]] = []
     for path in sorted(directory.glob(FEATURES_GLOB)):
-        records.extend(_feature_records(path, directory))
+        records.extend(feature_records(path, directory))
     if not records:
         raise DataError(f"data/{FEATURES_GLOB}", None, None, "no feature files found")
     check_unique_ids(records, f"data/{FEATURES_GLOB}")
@@ -209,17 +209,17 @@ def load_features(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     feature_ids = {record["id"] for record in records}
     rounds_records = rounds[["id", "features"]].to_dict("records")
     check_references(rounds_records, "features", feature_ids, f"data/{ROUNDS_FILE}", "feature")
-    return _features_frame([{k: v for k, v in r.items() if k != "_file"} for r in records])
+    return features_frame([{k: v for k, v in r.items() if k != "_file"} for r in records])
 
 
-def _features_frame(records: list[dict[str, Any]]) -> gpd.GeoDataFrame:
-    features = gpd.GeoDataFrame(_frame(records, FEATURE_FIELDS, "features"), geometry="geometry", crs=CRS)
+def features_frame(records: list[dict[str, Any]]) -> gpd.GeoDataFrame:
+    features = gpd.GeoDataFrame(table_frame(records, FEATURE_FIELDS, "features"), geometry="geometry", crs=CRS)
     return features.sort_values(["valid_from", "id"], kind="stable").reset_index(drop=True)
 
 
 def load_base_layer(name: str, data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     """A base layer built by scripts/build_base.py (`countries`, `towns`), in EPSG:4326."""
-    directory = _data_dir(data_dir)
+    directory = resolve_data_dir(data_dir)
     path = directory / "base" / f"{name}.geojson"
     label = _relative_name(path, directory)
     if not path.exists():
@@ -233,8 +233,8 @@ def load_base_layer(name: str, data_dir: Path | str | None = None) -> gpd.GeoDat
 
 def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
     """The news reports' claims about rounds, as recorded (not yet checked: see geo.claims)."""
-    directory = _data_dir(data_dir)
-    name, raw = _read_yaml_list(directory / CLAIMS_FILE, directory)
+    directory = resolve_data_dir(data_dir)
+    name, raw = read_yaml_list(directory / CLAIMS_FILE, directory)
     records = [validate_record(item, CLAIM_FIELDS, name) for item in raw]
     check_unique_ids(records, name)
     source_ids = set(load_sources(directory)["id"])
@@ -243,7 +243,7 @@ def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
     check_references(records, "round_id", set(load_rounds(directory)["id"]), name, "round")
     for record in records:
         check_outcome_verdict(record, name)
-    return _frame(records, CLAIM_FIELDS, "claims")
+    return table_frame(records, CLAIM_FIELDS, "claims")
 
 
 def load_control_points(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
@@ -251,20 +251,20 @@ def load_control_points(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
 
     >>> load_control_points().query("name_en == 'Saraqib'")[["date", "controller"]]  # doctest: +SKIP
     """
-    directory = _data_dir(data_dir)
-    name, rows = _read_control_rows(directory / CONTROL_FILE, directory)
-    records = [_control_record(row, name) for row in rows]
+    directory = resolve_data_dir(data_dir)
+    name, rows = read_control_rows(directory / CONTROL_FILE, directory)
+    records = [control_record(row, name) for row in rows]
     check_references(records, "sources", set(load_sources(directory)["id"]), name, "source")
-    return _control_frame(records)
+    return control_frame(records)
 
 
-def _read_control_rows(path: Path, data_dir: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
+def read_control_rows(path: Path, data_dir: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
     name = _relative_name(path, data_dir)
     rows = csv.DictReader(io.StringIO(_read_text(path, name)))
     return name, list(enumerate(rows, start=2))
 
 
-def _control_record(numbered_row: tuple[int, dict[str, str]], name: str) -> dict[str, Any]:
+def control_record(numbered_row: tuple[int, dict[str, str]], name: str) -> dict[str, Any]:
     line_number, row = numbered_row
     # A town has several rows: the record id names the town, the date and the CSV line.
     row_id = f"{row.get('name_en') or row.get('town_id')} {row.get('date')} (line {line_number})"
@@ -274,7 +274,7 @@ def _control_record(numbered_row: tuple[int, dict[str, str]], name: str) -> dict
     return record
 
 
-def _control_frame(records: list[dict[str, Any]]) -> gpd.GeoDataFrame:
-    frame = _frame(records, CONTROL_FIELDS, "control_points")
+def control_frame(records: list[dict[str, Any]]) -> gpd.GeoDataFrame:
+    frame = table_frame(records, CONTROL_FIELDS, "control_points")
     points = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["longitude"], frame["latitude"]), crs=CRS)
     return points.sort_values(["town_id", "date"], kind="stable").reset_index(drop=True)

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pandas as pd
 
+from geo.query import rounds_in_period
 from geo.schema import PERIOD_END, PERIOD_START
 
 PLAY_MODES = ("rounds", "months")
@@ -25,7 +26,7 @@ def play_steps(rounds: pd.DataFrame, mode: str) -> list[dt.date]:
     [datetime.date(2017, 1, 23), datetime.date(2017, 2, 1)]
     """
     if mode == "rounds":
-        starts = {start.date() for start in rounds["start"] if PERIOD_START <= start.date() <= PERIOD_END}
+        starts = {start.date() for start in rounds_in_period(rounds)["start"]}
         return sorted(starts | {PERIOD_END})
     if mode == "months":
         firsts = pd.date_range(PERIOD_START.replace(day=1), PERIOD_END, freq="MS").date

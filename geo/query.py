@@ -38,15 +38,30 @@ def in_period(date: dt.date) -> bool:
     return PERIOD_START <= date <= PERIOD_END
 
 
-def features_valid_on(features: gpd.GeoDataFrame, date: dt.date) -> gpd.GeoDataFrame:
-    """The features in force on `date`: valid_from <= date < valid_to (empty valid_to = open).
-
-    >>> features_valid_on(load_features(), dt.date(2017, 5, 4))["kind"].unique()  # doctest: +SKIP
-    """
+def in_force_mask(frame: pd.DataFrame, date: dt.date | pd.Timestamp) -> pd.Series:
+    """True where valid_from <= date < valid_to (an empty valid_to is still in force): the one
+    definition of "in force on a date"."""
     day = pd.Timestamp(date)
-    started = features["valid_from"] <= day
-    not_ended = features["valid_to"].isna() | (day < features["valid_to"])
-    return features[started & not_ended]
+    return (frame["valid_from"] <= day) & (frame["valid_to"].isna() | (day < frame["valid_to"]))
+
+
+def features_valid_on(features: gpd.GeoDataFrame, date: dt.date) -> gpd.GeoDataFrame:
+    """The features in force on `date`: valid_from <= date < valid_to (empty valid_to = open)."""
+    return features[in_force_mask(features, date)]
+
+
+def latest_rows_on(rows: pd.DataFrame, date: dt.date | str, key: str) -> pd.DataFrame:
+    """For each `key`, its latest row dated on or before `date` (rows dated later are ignored;
+    a key with no row by then is left out): the one definition of "who held it that day"."""
+    day = pd.Timestamp(date)
+    dated = rows[rows["date"] <= day]
+    return dated.sort_values([key, "date"], kind="stable").groupby(key, sort=True).tail(1).reset_index(drop=True)
+
+
+def rounds_in_period(rounds: pd.DataFrame) -> pd.DataFrame:
+    """The rounds and milestones that start on the slider (2017-01-23 to 2024-12-08)."""
+    starts = rounds["start"]
+    return rounds[(starts >= pd.Timestamp(PERIOD_START)) & (starts <= pd.Timestamp(PERIOD_END))]
 
 
 def shown_layers(features: gpd.GeoDataFrame, kinds: Iterable[str]) -> gpd.GeoDataFrame:
@@ -71,8 +86,7 @@ def latest_round(rounds: pd.DataFrame, date: dt.date) -> pd.Series | None:
 
 def round_start_dates(rounds: pd.DataFrame) -> list[dt.date]:
     """The distinct start dates of rounds and milestones that fall on the slider, in order."""
-    starts = sorted({timestamp.date() for timestamp in rounds["start"]})
-    return [day for day in starts if in_period(day)]
+    return sorted({timestamp.date() for timestamp in rounds_in_period(rounds)["start"]})
 
 
 def neighbour_round_date(rounds: pd.DataFrame, date: dt.date, step: int) -> dt.date | None:
@@ -129,3 +143,8 @@ def round_at(date: object, rounds: pd.DataFrame | None = None) -> pd.Series | No
     if rounds is None:
         rounds = _default_data()[1]
     return latest_round(rounds, day)
+
+
+def feature_by_id(features: gpd.GeoDataFrame, feature_id: str | None) -> gpd.GeoDataFrame | None:
+    """The feature with this id (a one-row frame), or None when no id is given."""
+    return features[features["id"] == feature_id] if feature_id else None

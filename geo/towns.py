@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from geo.query import latest_rows_on
+
 RESULT_COLUMNS = ["town_id", "name_en", "name_ar", "score"]
 TOWN_COLUMNS = ("town_id", "name_en", "name_ar")
 # Below this a match is noise: "باب" against "باتبو" scores 0.75, "Idleb" against "Idlib" 0.8.
@@ -189,9 +191,8 @@ def controller_on(control_points: pd.DataFrame, town_id: int, date: dt.date | st
     >>> controller_on(load_control_points(), 164816, "2020-02-28").controller  # doctest: +SKIP
     'opposition'
     """
-    day = pd.Timestamp(dt.date.fromisoformat(date) if isinstance(date, str) else date)
-    rows = control_points[(control_points["town_id"] == town_id) & (control_points["date"] <= day)]
+    rows = latest_rows_on(control_points[control_points["town_id"] == town_id], date, "town_id")
     if rows.empty:
         return None
-    latest = rows.sort_values("date", kind="stable").iloc[-1]
+    latest = rows.iloc[-1]
     return Control(str(latest["controller"]), list(latest["sources"]), str(latest["confidence"]))

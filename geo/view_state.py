@@ -17,25 +17,13 @@ MAX_SHOWN_CHARS = 40
 LANGUAGES = ("en", "ar")
 BASE_MAPS = ("offline", "osm")
 DIGIT_STYLES = ("latin", "arabic")
-# The English of each warning; components.i18n holds these with their Arabic, under the same keys.
-NOTICE_TEMPLATES = {
-    "link.ignored_round": "Ignored round={value}: no round or milestone on the slider has that id.",
-    "link.ignored_date": "Ignored date={value}: expected YYYY-MM-DD between {start} and {end}.",
-    "link.ignored_layers": "Ignored layers {values}: expected any of {allowed}.",
-    "link.ignored_value": "Ignored {key}={value}: expected one of {allowed}.",
-}
-
-
 @dataclass(frozen=True)
 class Notice:
-    """A warning about the link: a catalogue key and its values, so the page can say it in either
-    language; `str()` is the English."""
+    """A warning about the link: a catalogue key (`link.ignored_date`...) and its values; the page
+    writes the sentence in the reader's language from components.catalogue."""
 
     key: str
     values: tuple[tuple[str, str], ...]
-
-    def __str__(self) -> str:
-        return NOTICE_TEMPLATES[self.key].format(**dict(self.values))
 
 
 def _notice(notice_key: str, **values: str) -> Notice:
@@ -85,8 +73,8 @@ def parse_view_state(query_params: Mapping[str, object], round_starts: Mapping[s
 
     >>> parse_view_state({"date": "2020-03-06", "lang": "ar"}).language
     'ar'
-    >>> [str(message) for message in parse_view_state({"date": "yesterday"}).messages]
-    ["Ignored date='yesterday': expected YYYY-MM-DD between 2017-01-23 and 2024-12-08."]
+    >>> [message.key for message in parse_view_state({"date": "yesterday"}).messages]
+    ['link.ignored_date']
     """
     messages: list[Notice] = []
     values: dict[str, object] = {}

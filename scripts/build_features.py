@@ -36,7 +36,7 @@ from shapely.geometry.base import BaseGeometry
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.dates import day_month_year  # noqa: E402
+from components.locale import format_date  # noqa: E402
 from geo.control import control_on, controlled_area, parts_containing  # noqa: E402
 from geo.load import load_base_layer, load_control_points, load_rounds  # noqa: E402
 from geo.query import latest_round  # noqa: E402
@@ -144,7 +144,7 @@ def expand_series(series: dict[str, Any], inputs: Inputs) -> list[dict[str, Any]
         changed = changes_near(inputs, day, geometry, snapshots[-1]["_geometry"] if snapshots else geometry)
         round_id = milestones.get(day) or latest_round(milestone_rows, day)["id"]
         round_sources = inputs.rounds.set_index("id").at[round_id, "sources"] if day in milestones else []
-        date_en, date_ar = day_month_year(day, "en"), day_month_year(day, "ar")
+        date_en, date_ar = format_date(day, "en"), format_date(day, "ar")
         sources = sorted(set(sum(changed["sources"], [])) | set(round_sources) | set(series["sources"]))
         snapshots.append(
             {

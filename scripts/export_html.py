@@ -9,50 +9,33 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import geo  # noqa: E402
-from components.html_export import LANGUAGES, standalone_html  # noqa: E402
-from components.i18n import DIGIT_STYLES  # noqa: E402
-from geo.control import towns_for_map  # noqa: E402
-from geo.schema import DEFAULT_VIEW_DATE  # noqa: E402
+from components.html_export import standalone_html  # noqa: E402
+from components.locale import Locale  # noqa: E402
+from geo.dataset import build_dataset  # noqa: E402
+from geo.schema import DEFAULT_VIEW_DATE, FEATURE_KINDS  # noqa: E402
+from geo.view_state import DIGIT_STYLES, LANGUAGES  # noqa: E402
+from scripts.command_line import OneLineParser, fail, layer_list  # noqa: E402
 
-# The same threshold as the dashboard: cities of 100,000 or more are always named.
-LABELLED_CITY_POPULATION = 100_000
-EXIT_ERROR = 2
-
-
-class OneLineParser(argparse.ArgumentParser):
-    """argparse prints the usage before its message; a caller's log wants the message only."""
-
-    def error(self, message: str) -> NoReturn:
-        fail(message)
-
-
-def fail(message: str) -> NoReturn:
-    print(f"export_html: error: {message}", file=sys.stderr)
-    sys.exit(EXIT_ERROR)
+PROGRAM = "export_html"
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    parser = OneLineParser(description=__doc__.splitlines()[0])
+    parser = OneLineParser(PROGRAM, description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, type=Path, help="the HTML file to write")
     parser.add_argument("--date", default=DEFAULT_VIEW_DATE.isoformat(), help="the date the page opens on (YYYY-MM-DD)")
     parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the page")
     parser.add_argument("--digits", default="latin", choices=DIGIT_STYLES, help="Latin (2017) or Arabic-Indic (٢٠١٧) digits in dates and counts")
+    parser.add_argument("--layers", type=layer_list(PROGRAM), default=FEATURE_KINDS, help=f"the kinds to show, comma separated (default all: {','.join(FEATURE_KINDS)})")
     return parser.parse_args(argv)
 
 
-def export(out: Path, date: str, language: str, digits: str = "latin") -> int:
+def export(out: Path, date: str, language: str, digits: str = "latin", layers: tuple[str, ...] = FEATURE_KINDS) -> int:
     """Load, render, write; returns the number of bytes written."""
-    rounds = geo.load_rounds()
-    features = geo.load_features()
-    base = {name: geo.load_base_layer(name) for name in ("countries", "governorates", "roads")}
-    base["towns"] = towns_for_map(geo.load_base_layer("towns"), geo.load_control_points(), LABELLED_CITY_POPULATION)
-    html = standalone_html(features, rounds, base, start_date=date, language=language, digits=digits)
+    html = standalone_html(build_dataset(), date, Locale(language, digits), layers)
     out.write_text(html, encoding="utf-8")
     return len(html.encode("utf-8"))
 
@@ -60,11 +43,11 @@ def export(out: Path, date: str, language: str, digits: str = "latin") -> int:
 def main(argv: list[str] | None = None) -> None:
     arguments = parse_arguments(argv)
     try:
-        size = export(arguments.out, arguments.date, arguments.lang, arguments.digits)
+        size = export(arguments.out, arguments.date, arguments.lang, arguments.digits, arguments.layers)
     except ValueError as error:  # geo.DataError is a ValueError; its message names file, id and field
-        fail(str(error).splitlines()[0])
+        fail(PROGRAM, str(error).splitlines()[0])
     except OSError as error:
-        fail(f"cannot write {arguments.out}: {error.strerror or error}")
+        fail(PROGRAM, f"cannot write {arguments.out}: {error.strerror or error}")
     print(f"wrote {arguments.out} ({size / 1024:.0f} KiB)")
 
 

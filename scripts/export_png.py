@@ -11,37 +11,29 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import geo  # noqa: E402
-from components.i18n import DIGIT_STYLES  # noqa: E402
-from components.png import LANGUAGES, checked_date, default_base, render_png  # noqa: E402
+from components.locale import Locale  # noqa: E402
+from components.png import check_size, checked_date, render_png  # noqa: E402
+from geo.dataset import build_dataset  # noqa: E402
+from geo.load import load_rounds  # noqa: E402
+from geo.schema import FEATURE_KINDS  # noqa: E402
+from geo.view_state import DIGIT_STYLES, LANGUAGES  # noqa: E402
+from scripts.command_line import OneLineParser, fail, layer_list  # noqa: E402
 
-EXIT_ERROR = 2
-
-
-class OneLineParser(argparse.ArgumentParser):
-    """argparse prints the usage before its message; a caller's log wants the message only."""
-
-    def error(self, message: str) -> NoReturn:
-        fail(message)
-
-
-def fail(message: str) -> NoReturn:
-    print(f"export_png: error: {message}", file=sys.stderr)
-    sys.exit(EXIT_ERROR)
+PROGRAM = "export_png"
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    parser = OneLineParser(description=__doc__.splitlines()[0])
+    parser = OneLineParser(PROGRAM, description=__doc__.splitlines()[0])
     when = parser.add_mutually_exclusive_group(required=True)
     when.add_argument("--date", help="the date to map (YYYY-MM-DD, 2017-01-23 to 2024-12-08)")
     when.add_argument("--round", help="a round or milestone id from data/rounds.yaml (e.g. astana-22): its start date")
     parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of every text in the image")
     parser.add_argument("--digits", default="latin", choices=DIGIT_STYLES, help="Latin (2017) or Arabic-Indic (٢٠١٧) digits in the date and the scale bar")
+    parser.add_argument("--layers", type=layer_list(PROGRAM), default=FEATURE_KINDS, help=f"the kinds to show, comma separated (default all: {','.join(FEATURE_KINDS)})")
     parser.add_argument("--width", type=int, default=1920, help="width in pixels (default 1920)")
     parser.add_argument("--height", type=int, default=1080, help="height in pixels (default 1080)")
     parser.add_argument("--dpi", type=int, default=150, help="dots per inch: text size in pixels grows with it (default 150)")
@@ -59,15 +51,14 @@ def round_start(rounds: object, round_id: str) -> dt.date:
 
 def export(arguments: argparse.Namespace) -> tuple[dt.date, int]:
     """Load, render, write; returns the date drawn and the number of bytes written."""
-    if arguments.date:
-        date = checked_date(arguments.date)  # before loading anything: a typo fails at once
-    rounds = geo.load_rounds()
+    # Before loading anything: a typo fails at once.
+    date = checked_date(arguments.date) if arguments.date else None
+    check_size(arguments.width, arguments.height, arguments.dpi)
     if arguments.round:
-        date = round_start(rounds, arguments.round)
-    png = render_png(
-        date, language=arguments.lang, digits=arguments.digits, width_px=arguments.width, height_px=arguments.height, dpi=arguments.dpi,
-        features=geo.load_features(), rounds=rounds, base=default_base(), sources=geo.load_sources(),
-    )
+        date = round_start(load_rounds(), arguments.round)  # before the slower full load
+    dataset = build_dataset()
+    png = render_png(dataset, date, Locale(arguments.lang, arguments.digits), layers=arguments.layers,
+                     width_px=arguments.width, height_px=arguments.height, dpi=arguments.dpi)
     arguments.out.write_bytes(png)
     return date, len(png)
 
@@ -77,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         date, size = export(arguments)
     except (ValueError, OSError) as error:  # geo.DataError is a ValueError
-        fail(str(error).splitlines()[0] if str(error) else type(error).__name__)
+        fail(PROGRAM, str(error).splitlines()[0] if str(error) else type(error).__name__)
     print(f"wrote {arguments.out} ({arguments.width}x{arguments.height}, {date.isoformat()}, {size / 1024:.0f} KiB)")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -28,3 +29,8 @@ def shown_feature_names(app: AppTest) -> set[str]:
     table = (app.dataframe or app.table)[0].value
     # The English names' column: "Name" on the English page, its Arabic heading on the Arabic one.
     return set(table["Name" if "Name" in table.columns else "الاسم بالإنجليزية"])
+
+
+def as_read(markdown: str) -> str:
+    """A Markdown source as the reader sees it: the backslash escapes of plain_markdown removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)

@@ -11,10 +11,11 @@ import pytest
 from shapely.geometry import shape
 from streamlit.testing.v1 import AppTest
 
+from pages import as_read
 from dataset import CONTROL_CSV, IDLIB_SQUARE, ROUNDS, SOUTH_SQUARE, write_dataset
 from components.analysis import area_chart
-from components.i18n import Locale
-from components.panel import plain_markdown
+from components.locale import Locale
+from components.text_safety import plain_markdown
 from geo import load_control_points, load_features, load_rounds
 from geo.analysis import AREA_SERIES_COLUMNS, TOWN_CHANGE_COLUMNS, area_series, previous_round, town_changes, what_changed
 from geo.control import area_km2
@@ -163,7 +164,7 @@ def test_the_area_series_has_a_row_per_change_from_the_first_to_the_last_day(dat
 
 def test_the_chart_marks_the_chosen_date_and_the_rounds(data_dir):
     rounds = load_rounds(data_dir)
-    chart = area_chart(area_series(load_features(data_dir), rounds), rounds, dt.date(2020, 3, 6))
+    chart = area_chart(area_series(load_features(data_dir), rounds), rounds, dt.date(2020, 3, 6), Locale())
     spec = chart.to_dict()
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks == ["line", "tick", "rule"]
@@ -177,7 +178,8 @@ def test_the_chart_marks_the_chosen_date_and_the_rounds(data_dir):
 
 def test_the_chart_speaks_arabic(data_dir):
     rounds = load_rounds(data_dir)
-    spec = area_chart(area_series(load_features(data_dir), rounds), rounds, dt.date(2020, 3, 6), Locale("ar"), {"zone-a": "المنطقة أ"}).to_dict()
+    spec = area_chart(area_series(load_features(data_dir), rounds), rounds, dt.date(2020, 3, 6), Locale("ar"),
+                      load_features(data_dir).assign(name_ar=lambda frame: frame["id"].map({"zone-a": "المنطقة أ"}).fillna(frame["name_ar"]))).to_dict()
     assert spec["layer"][0]["encoding"]["y"]["title"] == "المساحة (كم²)"
     labels = {row["label"] for row in spec["datasets"][spec["layer"][0]["data"]["name"]]}
     assert labels == {"الشمال الغربي الخاضع للمعارضة", "المنطقة أ"}
@@ -186,7 +188,7 @@ def test_the_chart_speaks_arabic(data_dir):
 
 def what_changed_page(summary, language):
     from components.analysis import render_what_changed
-    from components.i18n import Locale
+    from components.locale import Locale
 
     render_what_changed(summary, Locale(*language.split("-")))
 
@@ -219,7 +221,7 @@ def test_the_summary_speaks_arabic_and_says_when_nothing_changed(hostile_summary
     arabic_digits = AppTest.from_function(what_changed_page, args=(hostile_summary, "ar-arabic"), default_timeout=30).run()
     assert arabic_digits.table[0].value["التاريخ"].tolist() == ["١ أيلول/سبتمبر ٢٠١٨"]
     quiet = AppTest.from_function(what_changed_page, args=(what_changed(*timeline, "corridor-2020"), "en")).run()
-    assert [element.value for element in quiet.markdown][-1] == "Nothing changed between these two dates."
+    assert as_read([element.value for element in quiet.markdown][-1]) == "Nothing changed between these two dates."
     assert not quiet.dataframe
 
 

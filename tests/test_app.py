@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.i18n import Locale
-from pages import open_dashboard, shown_feature_names
+from components.locale import Locale
+from pages import as_read, open_dashboard, shown_feature_names
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
@@ -97,7 +97,7 @@ def test_a_broken_data_file_shows_a_message_not_a_traceback(data_dir, monkeypatc
 
 def test_the_panel_flags_a_report_that_contradicts_the_round(fixture_app):
     fixture_app.slider[0].set_value(dt.date(2020, 3, 5)).run()
-    warnings = [warning.value for warning in fixture_app.warning]
+    warnings = [as_read(warning.value) for warning in fixture_app.warning]
     assert "A report (seed-x) places it in Ankara; the sourced record says Moscow." in warnings
     fixture_app.slider[0].set_value(dt.date(2017, 5, 4)).run()
     assert not fixture_app.warning  # the claim about Astana 4 agrees: nothing to flag

@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from components.i18n import CATALOGUE, Locale
+from components.catalogue import CATALOGUE
+from components.locale import Locale
 from components.play import LAST_STEP_KEY, PLAYING_KEY
 from components.slider import DATE_KEY
-from components.map import FOCUS_ZOOM
+from components.map_view import FOCUS_ZOOM
 from geo import load_base_layer, load_rounds
 from geo.playback import next_play_date, play_steps
 from geo.schema import PERIOD_END, PERIOD_START
-from pages import open_dashboard
+from pages import as_read, open_dashboard
 
 ROOT = Path(__file__).resolve().parent.parent
 ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -90,7 +91,7 @@ def test_what_changed_beside_the_moscow_protocol():
     app = open_dashboard({"date": "2020-03-05"})
     app.toggle(key="show_changes").set_value(True).run()
     assert not app.exception
-    texts = [block.value for block in app.markdown]
+    texts = [as_read(block.value) for block in app.markdown]
     assert any(text.startswith("What changed from Astana 14 to Moscow") and "12 December 2019 → 6 March 2020" in text for text in texts)
     assert "Opposition-held north-west: -2,182 km² (5,816 → 3,634 km²)" in texts
     assert any(text.startswith("**Zones created:** M4") for text in texts)

@@ -11,7 +11,7 @@ from shapely.geometry import Point, box
 
 from dataset import write_dataset
 from geo import DataError, load_control_points
-from geo.control import area_km2, change_dates, control_on, controlled_area, parts_containing
+from geo.control import area_km2, control_on, controlled_area, parts_containing
 from geo.schema import EQUAL_AREA_CRS
 
 # Four towns on a line 20 km apart (metres, equal-area CRS), inside a 100 x 40 km outline.
@@ -81,11 +81,6 @@ def points(data_dir):
 def test_control_on_a_date_takes_each_towns_latest_row(points, date, expected):
     state = control_on(points, date)
     assert dict(zip(state["name_en"], state["controller"])) == expected
-
-
-def test_change_dates_lists_the_days_towns_changed_hands(points):
-    assert change_dates(points) == [dt.date(2017, 5, 4), dt.date(2019, 8, 21)]
-    assert change_dates(points, [169389]) == [dt.date(2017, 5, 4)]
 
 
 def test_control_points_load_typed_and_sourced(points):

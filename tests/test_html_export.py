@@ -19,9 +19,12 @@ import pytest
 from shapely.geometry import LineString, Point, Polygon
 
 from components.hatching import svg_defs, swatch_background
-from components.html_export import display_geometry, embedded_data, leaflet_assets, standalone_html
-from components.map import HATCHES, KIND_LABELS, KIND_ORDER, KIND_STYLES, leaflet_style, pattern_id
+from components.catalogue import CATALOGUE
+from components.html_export import display_geometry, leaflet_assets, standalone_html
+from components.locale import Locale
+from components.symbology import HATCHES, KIND_ORDER, KIND_STYLES, leaflet_style, pattern_id
 from dataset import FEATURES, ROUNDS, write_dataset
+from exported import dataset_with_base, embedded_data
 from geo import load_features, load_rounds
 from geo.schema import PERIOD_START
 
@@ -49,8 +52,8 @@ def base_layers() -> dict[str, gpd.GeoDataFrame]:
     }
 
 
-def export(data_dir: Path, start_date: str = "2017-05-04", language: str = "en", digits: str = "latin") -> str:
-    return standalone_html(load_features(data_dir), load_rounds(data_dir), base_layers(), start_date=start_date, language=language, digits=digits)
+def export(data_dir: Path, start_date: str = "2017-05-04", language: str = "en", digits: str = "latin", **options) -> str:
+    return standalone_html(dataset_with_base(data_dir, base_layers()), start_date, Locale(language, digits), **options)
 
 
 def hostile_dataset(directory: Path, payload: str = HOSTILE_NAME) -> Path:
@@ -117,7 +120,7 @@ def test_the_legend_uses_the_dashboards_colours_hatching_and_labels(data_dir):
     assert kinds[: len(KIND_ORDER)] == list(KIND_ORDER)
     for kind in KIND_ORDER:
         assert f"background: {swatch_background(kind, str(KIND_STYLES[kind]['fillColor']))};" in legend
-        assert KIND_LABELS[kind][0] in legend
+        assert CATALOGUE[f"kind.{kind}"][0] in legend
     for kind in HATCHES:
         assert "background: repeating-linear-gradient(" in re.search(rf'<li data-kind="{kind}">.*?</li>', legend).group(0)
 
@@ -138,14 +141,14 @@ def test_the_page_speaks_the_language_asked_for(data_dir, language, direction, l
     assert f'<html lang="{language}" dir="{direction}">' in html
     assert f'aria-pressed="false">{label}</button>' in html
     index = 1 if language == "ar" else 0
-    assert KIND_LABELS["frontline"][index] in html
+    assert CATALOGUE["kind.frontline"][index] in html
     assert embedded_data(html)["rounds"][0]["title"] == ("أستانا 1" if language == "ar" else "Astana 1")
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"language": "fr"}, "language must be one of en, ar; got 'fr'"),
+        ({"language": "fr"}, "language must be one of en, ar, got 'fr'"),
         ({"start_date": "2030-01-01"}, "start date 2030-01-01 is outside the period 2017-01-23..2024-12-08"),
         ({"start_date": "5 March"}, "not a valid date: '5 March'"),
         ({"base": {}}, "base needs a 'countries' layer; got none"),
@@ -154,7 +157,15 @@ def test_the_page_speaks_the_language_asked_for(data_dir, language, direction, l
 def test_bad_arguments_are_named(data_dir, change, message):
     arguments = {"base": base_layers(), "start_date": "2017-05-04", "language": "en"} | change
     with pytest.raises(ValueError, match=re.escape(message)):
-        standalone_html(load_features(data_dir), load_rounds(data_dir), **arguments)
+        standalone_html(dataset_with_base(data_dir, arguments["base"]), arguments["start_date"], Locale(arguments["language"]))
+
+
+def test_only_the_chosen_layers_are_exported(data_dir):
+    # The reader hid every layer but the frontline: the page they download shows the same.
+    data = embedded_data(export(data_dir, layers=("frontline",)))
+    assert {feature["properties"]["kind"] for feature in data["features"]["features"]} == {"frontline"}
+    every_kind = embedded_data(export(data_dir))
+    assert {feature["properties"]["kind"] for feature in every_kind["features"]["features"]} == set(KIND_ORDER)
 
 
 def test_geometries_are_simplified_and_rounded_for_display():

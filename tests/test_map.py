@@ -11,32 +11,26 @@ from xml.etree import ElementTree
 
 import pytest
 
-from components import panel
-from components.basemap import RTL_TOOLTIP_CSS, base_map, publishable_base
+from components import legend
+from components.basemap import RTL_TOOLTIP_CSS, base_map
 from components.hatching import svg_defs, swatch_background, swatch_css
-from components.map import (
-    HATCHES,
-    HIGHLIGHT_STYLE,
-    KIND_STYLES,
-    leaflet_style,
-    pattern_id,
-    make_layer,
-    feature_style,
-    features_layer,
-    highlight_layer,
-    legend_entries,
-    publishable_features,
-)
+from components.layers import make_layer, publishable_base, publishable_features
+from components.legend import legend_entries
+from components.locale import Locale
+from components.map import feature_style, features_layer, highlight_layer
+from components.symbology import HATCHES, HIGHLIGHT_STYLE, KIND_STYLES, leaflet_style, pattern_id
 from dataset import FEATURES, write_dataset
-from geo import load_base_layer, load_control_points, load_features, load_rounds, state_at
-from geo.control import towns_for_map
+from geo import load_features, load_rounds, state_at
+from geo.dataset import base_layers as dataset_base_layers
+from geo.load import load_control_points
+
+EN, AR = Locale("en"), Locale("ar")
 
 
 def published_base(language: str) -> dict:
     """The base layers as the dashboard publishes them (URLs are placeholders here)."""
-    base = {name: load_base_layer(name) for name in ("countries", "governorates", "roads")}
-    base["towns"] = towns_for_map(load_base_layer("towns"), load_control_points(), 100_000)
-    return {name: make_layer(frame, f"/app/static/layers/{name}.geojson") for name, frame in publishable_base(base, language).items()}
+    base = dataset_base_layers(load_control_points())
+    return {name: make_layer(frame, f"/app/static/layers/{name}.geojson") for name, frame in publishable_base(base, Locale(language)).items()}
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +47,9 @@ def drawn_ids(html: str) -> list[str]:
 def map_html(base_layers, data_dir, date: str) -> str:
     features = load_features(data_dir)
     state = state_at(date, features, load_rounds(data_dir))
-    published = make_layer(publishable_features(features, "en"), "/app/static/layers/features.geojson")
-    fmap = base_map(base_layers)
-    features_layer(state["id"], published).add_to(fmap)
+    published = make_layer(publishable_features(features, EN), "/app/static/layers/features.geojson")
+    fmap = base_map(base_layers, EN)
+    features_layer(state["id"], published, EN).add_to(fmap)
     return fmap.get_root().render()
 
 
@@ -105,14 +99,14 @@ def test_the_map_fits_syria(base_layers, data_dir):
 def test_a_hostile_name_is_published_as_text(tmp_path, payload):
     features = copy.deepcopy(FEATURES)
     features[2]["properties"]["name_en"] = payload
-    published = publishable_features(load_features(write_dataset(tmp_path / "data", features=features)), "en")
+    published = publishable_features(load_features(write_dataset(tmp_path / "data", features=features)), EN)
     text = published.to_json()
     assert payload not in text
     assert html_module.escape(payload) in set(published["name"])
 
 
 def test_the_published_features_are_drawn_zones_first_posts_last(data_dir):
-    kinds = list(publishable_features(load_features(data_dir), "en")["kind"])
+    kinds = list(publishable_features(load_features(data_dir), EN)["kind"])
     assert kinds[0] == "deescalation_zone" and kinds[-1] == "observation_post"
 
 
@@ -122,32 +116,30 @@ def test_the_base_map_publishes_governorates_highways_and_named_towns(base_layer
     assert len(base_layers["governorates"].frame) >= 10
     towns = base_layers["towns"].frame
     assert "Aleppo" in set(towns.loc[towns["labelled"], "name_en"])  # cities are labelled
-    html = base_map(base_layers).get_root().render()
+    html = base_map(base_layers, EN).get_root().render()
     assert 'feature.properties["name_en"]' in html and "permanent: true" in html
 
 
 def test_the_base_map_speaks_arabic():
-    base = {name: load_base_layer(name) for name in ("countries", "governorates", "roads")}
-    base["towns"] = towns_for_map(load_base_layer("towns"), load_control_points(), 100_000)
-    layers = {name: make_layer(frame, f"/{name}") for name, frame in publishable_base(base, "ar").items()}
+    layers = {name: make_layer(frame, f"/{name}") for name, frame in publishable_base(dataset_base_layers(load_control_points()), AR).items()}
     assert "حلب" in set(layers["towns"].frame.loc[layers["towns"].frame["labelled"], "name_ar"])
-    assert 'feature.properties["name_ar"]' in base_map(layers, "ar").get_root().render()
+    assert 'feature.properties["name_ar"]' in base_map(layers, AR).get_root().render()
 
 
 def test_the_legend_lists_only_the_kinds_on_the_map_in_drawing_order():
-    entries = legend_entries(["security_corridor", "frontline", "frontline"])
+    entries = legend_entries(["security_corridor", "frontline", "frontline"], EN)
     assert [kind for kind, _, _ in entries] == ["frontline", "security_corridor"]
     assert entries[0][2] == KIND_STYLES["frontline"]["fillColor"]
-    with_base = legend_entries(["frontline"], with_base=True)
+    with_base = legend_entries(["frontline"], EN, with_base=True)
     assert [kind for kind, _, _ in with_base] == ["frontline", "governorate", "highway", "town"]
-    arabic = legend_entries(["frontline"], "ar")
+    arabic = legend_entries(["frontline"], AR)
     assert "المعارضة" in arabic[0][1]
 
 
 def test_a_highlighted_feature_is_outlined_even_when_not_in_force(base_layers, data_dir):
     features = load_features(data_dir)
-    fmap = base_map(base_layers)
-    highlight_layer(features[features["id"] == "zone-a"]).add_to(fmap)
+    fmap = base_map(base_layers, EN)
+    highlight_layer(features[features["id"] == "zone-a"], EN).add_to(fmap)
     html = fmap.get_root().render()
     assert '"name": "Zone A"' in html  # ended in 2018, drawn because it was picked
     assert f'"dashArray": "{HIGHLIGHT_STYLE["dashArray"]}"' in html
@@ -215,8 +207,8 @@ def test_a_legend_swatch_carries_the_maps_hatching(kind, monkeypatch):
     assert pattern.get("width") == f"{HATCHES[kind].spacing:g}"  # the same spacing as on the map
 
     shown: list[str] = []
-    monkeypatch.setattr(panel.st, "markdown", lambda body, **_: shown.append(body))
-    panel.render_legend(legend_entries([kind, "frontline"]))
+    monkeypatch.setattr(legend.st, "markdown", lambda body, **_: shown.append(body))
+    legend.render_legend(legend_entries([kind, "frontline"], EN), EN)
     assert f"background:{html_module.escape(background)};" in shown[0]
     # The frontline's swatch: its fill at the map's opacity, its outline's colour.
     assert "background:rgba(213, 94, 0, 0.45);border:2px solid #8A3C00;" in shown[0]
@@ -232,12 +224,12 @@ def test_a_legend_swatch_carries_the_maps_hatching(kind, monkeypatch):
     ],
 )
 def test_a_legend_swatch_is_drawn_as_the_map_draws_its_kind(kind, expected):
-    colour = dict((entry[0], entry[2]) for entry in legend_entries([kind], with_base=True))[kind]
+    colour = dict((entry[0], entry[2]) for entry in legend_entries([kind], EN, with_base=True))[kind]
     assert swatch_css(kind, colour) == expected
 
 
 def test_the_base_map_puts_the_patterns_into_the_svg_the_features_are_drawn_in(base_layers):
-    html = base_map(base_layers).get_root().render()
+    html = base_map(base_layers, EN).get_root().render()
     call = re.search(r'addHatching\((map_\w+), ("(?:[^"\\]|\\.)*"), "overlayPane"\);', html)
     assert call is not None
     assert json.loads(call.group(2)) == svg_defs()
@@ -245,5 +237,5 @@ def test_the_base_map_puts_the_patterns_into_the_svg_the_features_are_drawn_in(b
 
 
 def test_tooltips_read_right_to_left_on_the_arabic_map_only(base_layers):
-    assert RTL_TOOLTIP_CSS in base_map(published_base("ar"), "ar").get_root().render()
-    assert RTL_TOOLTIP_CSS not in base_map(base_layers, "en").get_root().render()
+    assert RTL_TOOLTIP_CSS in base_map(published_base("ar"), AR).get_root().render()
+    assert RTL_TOOLTIP_CSS not in base_map(base_layers, EN).get_root().render()

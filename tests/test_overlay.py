@@ -16,7 +16,9 @@ import pytest
 import shapely
 from pyproj import Transformer
 
-from components.overlay import OVERLAY_LINE_STYLE, overlay_layer, plain_markdown
+from components.overlay_layer import overlay_layer
+from components.symbology import OVERLAY_LINE_STYLE
+from components.text_safety import plain_markdown
 from dataset import IDLIB_SQUARE, POST_POINT
 from geo.overlay import MAX_OVERLAY_BYTES, OverlayError, read_overlay
 
@@ -270,7 +272,9 @@ def uploader_page():
 
     from components.overlay import render_overlay_uploader
 
-    overlay, notes = render_overlay_uploader()
+    from components.locale import Locale
+
+    overlay, notes = render_overlay_uploader(Locale())
     st.write(f"features: {0 if overlay is None else len(overlay)}")
 
 
@@ -296,7 +300,7 @@ def test_the_uploader_says_why_a_file_was_refused_without_a_traceback(uploader_a
 
 
 def arabic_uploader_page():
-    from components.i18n import Locale
+    from components.locale import Locale
     from components.overlay import render_overlay_uploader
 
     render_overlay_uploader(Locale("ar"))

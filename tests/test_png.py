@@ -27,8 +27,12 @@ from PIL import Image
 
 import components.png_text
 import geo
-from components.map import HATCHES, KIND_STYLES
-from components.png import default_base, draw_features, draw_legend, figure_png, projected, render_figure, render_png
+from components.locale import Locale
+from components.png import figure_png, render_figure, render_png
+from components.png_map import draw_features, draw_legend, projected
+from components.symbology import HATCHES, KIND_STYLES
+from exported import dataset_with_base
+from geo.dataset import build_dataset
 from components.png_text import shaped, subtitle_line
 from geo.query import features_valid_on
 from dataset import FEATURES, feature, polygon, IDLIB_SQUARE, write_dataset
@@ -42,14 +46,14 @@ HOSTILE_NAME = "<img src=x onerror=alert(1)> $\\frac{1}{0}$ & {x}"
 
 
 @pytest.fixture(scope="module")
-def real_data() -> dict[str, object]:
-    """The project's data, loaded once for the module (render_png would load it on every call)."""
-    return {"features": geo.load_features(), "rounds": geo.load_rounds(), "base": default_base(), "sources": geo.load_sources()}
+def real_data():
+    """The project's dataset, built once for the module."""
+    return build_dataset()
 
 
 @pytest.fixture(scope="module")
 def english(real_data):
-    return render_figure("2020-03-05", **real_data)
+    return render_figure(real_data, "2020-03-05")
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +76,7 @@ def over_white(*layers: tuple[str, float]) -> tuple[int, int, int]:
 def test_the_png_has_exactly_the_size_asked(real_data, english_png):
     assert png_image(english_png).size == (1920, 1080)
     # An odd size at a low dpi: the figure's inches are not round numbers.
-    assert png_image(render_png("2018-09-17", width_px=801, height_px=457, dpi=72, **real_data)).size == (801, 457)
+    assert png_image(render_png(real_data, "2018-09-17", width_px=801, height_px=457, dpi=72)).size == (801, 457)
 
 
 def test_the_png_is_not_blank(english_png):
@@ -91,7 +95,7 @@ def test_idlib_city_on_5_march_2020_has_the_frontline_fill(english, english_png)
 
 
 def test_an_arabic_title_is_shaped_and_drawn(real_data, english_png):
-    arabic = render_figure("2020-03-05", language="ar", **real_data)
+    arabic = render_figure(real_data, "2020-03-05", Locale("ar"))
     title = arabic.title.get_text()
     assert any(ord(character) in forms for character in title for forms in PRESENTATION_FORMS)
     assert "2020" in title and "Moscow" not in title
@@ -99,15 +103,15 @@ def test_an_arabic_title_is_shaped_and_drawn(real_data, english_png):
 
 
 def test_arabic_indic_digits_in_the_date_and_the_scale_bar(real_data):
-    arabic = render_figure("2020-03-05", language="ar", digits="arabic", **real_data)
+    arabic = render_figure(real_data, "2020-03-05", Locale("ar", "arabic"))
     assert "٢٠٢٠" in arabic.title.get_text() and "2020" not in arabic.title.get_text()
     # The scale bar's two labels (0 and its length in km), drawn on its layer.
     with_digits = [label.get_text() for label in arabic.map_axes.texts if label.get_zorder() == 13]
     assert len(with_digits) == 2 and with_digits[0].endswith("٠")
     assert not any(character in "0123456789" for label in with_digits for character in label)
-    assert subtitle_line(projected(features_valid_on(real_data["features"], dt.date(2020, 3, 5))), "ar", "arabic").endswith("نقاط المراقبة التركية: ١٩")
+    assert subtitle_line(projected(features_valid_on(real_data.features, dt.date(2020, 3, 5))), Locale("ar", "arabic")).endswith("نقاط المراقبة التركية: ١٩")
     with pytest.raises(ValueError, match="got 'roman'"):
-        render_figure("2020-03-05", digits="roman", **real_data)
+        render_figure(real_data, "2020-03-05", Locale("ar", "roman"))
 
 
 def band_figure(kind: str) -> tuple[Figure, object]:
@@ -116,7 +120,7 @@ def band_figure(kind: str) -> tuple[Figure, object]:
     axes = figure.add_axes((0, 0, 0.5, 1))
     band = gpd.GeoDataFrame({"kind": [kind]}, geometry=[shapely.box(36.5, 35.8, 36.7, 36.0)], crs="EPSG:4326")
     draw_features(axes, projected(band), 1.0)
-    draw_legend(figure, ["frontline", kind], "en", 1.0)
+    draw_legend(figure, ["frontline", kind], Locale(), 1.0)
     return figure, axes
 
 
@@ -152,26 +156,25 @@ def test_a_band_is_hatched_on_the_map_and_in_the_legend_as_on_the_dashboard(kind
     ],
 )
 def test_shaped_leaves_text_alone_where_there_is_no_arabic_to_shape(value, language, expected):
-    assert shaped(value, language) == expected
+    assert shaped(value, Locale(language)) == expected
 
 
 def test_shaped_joins_arabic_letters():
-    result = shaped("منطقة خفض التصعيد", "ar")
+    result = shaped("منطقة خفض التصعيد", Locale("ar"))
     assert not any("\u0600" <= character <= "\u06ff" for character in result)
     assert any(ord(character) in forms for character in result for forms in PRESENTATION_FORMS)
 
 
+@pytest.mark.skipif(tuple(int(part) for part in __import__("matplotlib").__version__.split(".")[:2]) < (3, 11),
+                    reason="matplotlib before 3.11 lays text out left to right without libraqm")
 def test_matplotlib_311_does_its_own_bidi_so_python_bidi_is_not_applied_twice():
-    import matplotlib
-
-    if tuple(int(part) for part in matplotlib.__version__.split(".")[:2]) >= (3, 11):
-        assert components.png_text.matplotlib_orders_bidi()
-        assert shaped("إدلب", "ar").startswith("\u200f")  # logical order, marked right to left
+    assert components.png_text.matplotlib_orders_bidi()
+    assert shaped("إدلب", Locale("ar")).startswith("\u200f")  # logical order, marked right to left
 
 
 def test_without_bidi_in_matplotlib_python_bidi_puts_arabic_in_visual_order(monkeypatch):
     monkeypatch.setattr(components.png_text, "matplotlib_orders_bidi", lambda: False)
-    result = shaped("إدلب 2020", "ar")
+    result = shaped("إدلب 2020", Locale("ar"))
     assert result.startswith("2020")  # the number, read last, stands on the left
     assert "\u200f" not in result and result[-1] == arabic_reshaper.reshape("إدلب")[0]  # the first letter, rightmost
 
@@ -186,30 +189,49 @@ def test_without_bidi_in_matplotlib_python_bidi_puts_arabic_in_visual_order(monk
         ("2024-12-09", "is outside the period mapped"),
     ],
 )
-def test_bad_dates_raise_a_clear_value_error(date, message):
+def test_bad_dates_raise_a_clear_value_error(real_data, date, message):
     with pytest.raises(ValueError, match=re.escape(message)):
-        render_png(date)
+        render_png(real_data, date)
 
 
 @pytest.mark.parametrize(
     "options, message",
     [
-        ({"language": "fr"}, "language must be one of en, ar, got 'fr'"),
         ({"width_px": 10}, "width_px must be a whole number from 320 to 10000, got 10"),
         ({"dpi": 150.5}, "dpi must be a whole number from 50 to 600, got 150.5"),
     ],
 )
-def test_bad_options_raise_a_clear_value_error(options, message):
+def test_bad_options_raise_a_clear_value_error(real_data, options, message):
     with pytest.raises(ValueError, match=re.escape(message)):
-        render_png("2020-03-05", **options)
+        render_png(real_data, "2020-03-05", **options)
+
+
+def test_a_language_other_than_english_or_arabic_is_refused():
+    with pytest.raises(ValueError, match=re.escape("language must be one of en, ar, got 'fr'")):
+        Locale("fr")
+
+
+def test_the_png_shows_only_the_chosen_layers(real_data):
+    # The reader hid the posts and the corridor: the image shows the frontline alone, as the map does.
+    everything = render_figure(real_data, "2020-03-06")
+    frontline_only = render_figure(real_data, "2020-03-06", layers=("frontline",))
+    assert legend_texts(frontline_only) == ["Opposition-held north-west (its edge is the frontline)"]
+    assert len(legend_texts(everything)) == 4  # the Idlib zone of 2017, the frontline, the corridor, the posts
+    assert "observation posts" not in frontline_only.figure.texts[1].get_text()
+    assert "observation posts" in everything.figure.texts[1].get_text()
+
+
+def legend_texts(rendered) -> list[str]:
+    """The legend's kind labels, unwrapped (the base layers' last three are left out)."""
+    texts = [text.get_text().replace("\n", " ") for text in rendered.figure.legends[0].get_texts()]
+    return texts[:-3]
 
 
 def test_a_hostile_feature_name_renders_as_plain_text(tmp_path, real_data):
     """No HTML here, but `$...$` would be mathtext to matplotlib: names must reach the image as typed."""
     features = copy.deepcopy(FEATURES) + [feature("hostile", "security_corridor", "2020-01-01", None, polygon(IDLIB_SQUARE), name_en=HOSTILE_NAME)]
     directory = write_dataset(tmp_path / "data", features=features)
-    rendered = render_figure("2020-03-05", features=geo.load_features(directory), rounds=geo.load_rounds(directory),
-                             base=real_data["base"], sources=geo.load_sources(directory))
+    rendered = render_figure(dataset_with_base(directory, real_data.base), "2020-03-05")
     assert any(HOSTILE_NAME in text.get_text() for text in rendered.figure.texts)
     assert png_image(figure_png(rendered.figure)).size == (1920, 1080)
 

@@ -119,13 +119,19 @@ def test_claims_that_agree_are_linked_and_contradictions_are_flagged(data_dir):
     assert by_field.loc[("seed-x-1", "date"), "status"] == "agrees"
     flagged = discrepancies_for(checked, "protocol-2020")
     assert list(flagged["field"]) == ["city_en"]
-    assert flagged.iloc[0]["message_en"] == "A report (seed-x) places it in Ankara; the sourced record says Moscow."
+    from components.claim_text import claim_message
+    from components.locale import Locale
+
+    assert claim_message(flagged.iloc[0], Locale()) == "A report (seed-x) places it in Ankara; the sourced record says Moscow."
+    assert claim_message(flagged.iloc[0], Locale("ar")) == "تقرير (seed-x) يضعها في Ankara، بينما يذكر السجل الموثق Moscow."
     assert discrepancies_for(checked, "astana-4").empty
 
 
 def test_the_timeline_marks_every_round_on_the_slider_numbered_rounds_taller(data_dir):
     from components.slider import timeline_chart
 
-    marks = timeline_chart(load_rounds(data_dir)).data
+    from components.locale import Locale
+
+    marks = timeline_chart(load_rounds(data_dir), Locale()).data
     assert list(marks["title"]) == ["Astana 1", "Astana 4", "Moscow protocol"]
     assert list(marks["height"]) == [1.0, 1.0, 0.6]

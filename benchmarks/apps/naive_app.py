@@ -14,7 +14,9 @@ from streamlit_folium import st_folium  # noqa: E402
 
 import geo  # noqa: E402
 from components.assets import LOCAL_CSS, LOCAL_JS, ensure_local_assets  # noqa: E402
-from components.map import KIND_STYLES, tooltip_frame  # noqa: E402
+from components.layers import tooltip_frame  # noqa: E402
+from components.locale import Locale  # noqa: E402
+from components.symbology import KIND_STYLES  # noqa: E402
 from geo.query import features_valid_on  # noqa: E402
 from geo.schema import PERIOD_END, PERIOD_START  # noqa: E402
 from geo.view_state import parse_view_state  # noqa: E402
@@ -30,7 +32,7 @@ fmap.default_js, fmap.default_css = LOCAL_JS, LOCAL_CSS  # same local Leaflet: o
 fmap.fit_bounds([[32.26, 35.67], [37.37, 42.43]])
 for name in ("countries", "governorates", "roads", "towns"):
     folium.GeoJson(geo.load_base_layer(name)[["geometry"]]).add_to(fmap)
-shown = tooltip_frame(features_valid_on(features, chosen), "en")
+shown = tooltip_frame(features_valid_on(features, chosen), Locale())
 if not shown.empty:
     folium.GeoJson(shown, style_function=lambda f: {k: v for k, v in KIND_STYLES[f["properties"]["kind"]].items() if k != "radius"},
                    marker=folium.CircleMarker(radius=6, fill=True),  # posts drawn as in this app

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from components.map import HATCHES, KIND_STYLES, leaflet_style, pattern_id
+from components.symbology import HATCHES, KIND_STYLES, leaflet_style, pattern_id
 from test_slider import MAP_FRAME, SLIDER_INPUT, WAIT_MS, open_map, wait_until_idle
 
 # A day before a change in the features in force (st_folium redraws the feature layer only when

@@ -15,7 +15,7 @@ from pathlib import Path
 from benchmarks.server import running_app
 from dataset import CLAIMS, FEATURES, ROUNDS, SOURCES, write_dataset
 from browsing import offline_context
-from components.i18n import Locale
+from components.locale import Locale
 
 ROOT = Path(__file__).resolve().parents[2]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'

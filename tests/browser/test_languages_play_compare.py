@@ -146,6 +146,6 @@ def test_two_dates_side_by_side(offline_page, app_url):
 def _words(iso_day: str) -> str:
     import datetime as dt
 
-    from components.i18n import Locale
+    from components.locale import Locale
 
     return re.escape(Locale().date(dt.date.fromisoformat(iso_day)))

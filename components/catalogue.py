@@ -1,25 +1,15 @@
-"""Every text the dashboard shows, in English and Arabic, in one table; dates in words; right to left.
+"""Every text a reader sees, in English and Arabic, in one table: the page, the panel, the legends,
+the tooltips, the PNG's and the HTML page's own texts, and the sentences around what geo/ returns
+as structured values (link notices, checked claims).
 
 `CATALOGUE` maps a key to (English, Arabic). The texts are plain text: a caller that puts one into
-HTML escapes it there, like any other text. Placeholders (`{count}`) are the same in both languages
-and are filled by `t()`. The legend, tooltip and base-layer labels come from components.map, so the
-map and this table cannot drift apart.
+HTML escapes it there. Placeholders (`{count}`) are the same in both languages and are filled by
+components.locale. Over 300 lines because it is one table, not logic.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import string
-from collections.abc import Mapping
-from dataclasses import dataclass
-
-from components.map import BASE_LEGEND, KIND_LABELS, TOOLTIP_ALIASES, TOOLTIP_FIELDS
-from geo.dates import day_month_year
-from geo.view_state import DIGIT_STYLES, LANGUAGES, NOTICE_TEMPLATES
-
-ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
-INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
+CATALOGUE: dict[str, tuple[str, str]] = {
     # dashboard.py
     "app.title": ("Syria's de-escalation zones, 2017–2024", "مناطق خفض التصعيد في سوريا، 2017–2024"),
     "app.data_not_loaded": ("The data could not be loaded: {error}", "تعذّر تحميل البيانات: {error}"),
@@ -215,170 +205,39 @@ INTERFACE_TEXTS: dict[str, tuple[str, str]] = {
     "png.medium": ('{count} medium', '{count} متوسطة'),
     "png.low": ('{count} low', '{count} منخفضة'),
     "png.km": ('{length} km', '{length} كم'),
-    # geo/view_state.py: the fixed parts of the warnings about a link.
-    # geo/view_state.py: the warnings about a link (the English is geo's own).
-    "link.ignored_round": (NOTICE_TEMPLATES["link.ignored_round"], "تم تجاهل round={value}: لا توجد على الشريط الزمني جولة أو محطة بهذا المعرّف."),
-    "link.ignored_date": (NOTICE_TEMPLATES["link.ignored_date"], "تم تجاهل date={value}: يُتوقع تاريخ بالصيغة YYYY-MM-DD بين {start} و{end}."),
-    "link.ignored_layers": (NOTICE_TEMPLATES["link.ignored_layers"], "تم تجاهل الطبقات {values}: يُتوقع أيٌّ مما يلي: {allowed}."),
-    "link.ignored_value": (NOTICE_TEMPLATES["link.ignored_value"], "تم تجاهل {key}={value}: يُتوقع أحد ما يلي: {allowed}."),
+    # geo/view_state.py returns Notice(key, values) for a link it could not read: its sentence is here.
+    "link.ignored_round": ("Ignored round={value}: no round or milestone on the slider has that id.", "تم تجاهل round={value}: لا توجد على الشريط الزمني جولة أو محطة بهذا المعرّف."),
+    "link.ignored_date": ("Ignored date={value}: expected YYYY-MM-DD between {start} and {end}.", "تم تجاهل date={value}: يُتوقع تاريخ بالصيغة YYYY-MM-DD بين {start} و{end}."),
+    "link.ignored_layers": ("Ignored layers {values}: expected any of {allowed}.", "تم تجاهل الطبقات {values}: يُتوقع أيٌّ مما يلي: {allowed}."),
+    "link.ignored_value": ("Ignored {key}={value}: expected one of {allowed}.", "تم تجاهل {key}={value}: يُتوقع أحد ما يلي: {allowed}."),
+
+    # The map's kinds (legends, table, PNG, HTML page) and the base layers in the legends.
+    "kind.frontline": ("Opposition-held north-west (its edge is the frontline)", "مناطق سيطرة المعارضة في الشمال الغربي (حدودها خط الجبهة)"),
+    "kind.deescalation_zone": ("De-escalation zone (May 2017)", "منطقة خفض التصعيد (أيار/مايو 2017)"),
+    "kind.demilitarized_zone": ("Demilitarized zone (Sochi, Sept. 2018)", "المنطقة منزوعة السلاح (سوتشي، أيلول/سبتمبر 2018)"),
+    "kind.security_corridor": ("M4 security corridor (March 2020)", "الممر الآمن على طريق M4 (آذار/مارس 2020)"),
+    "kind.observation_post": ("Turkish observation post", "نقطة مراقبة تركية"),
+    "legend.governorate": ("Governorate boundary", "حدود المحافظة"),
+    "legend.highway": ("M4 / M5 highway", "الطريق الدولي M4 / M5"),
+    "legend.town": ("Town (tracked in the control facts) or city", "بلدة (من جدول السيطرة) أو مدينة"),
+    # The map's tooltips.
+    "tooltip.name": ("Name", "الاسم"),
+    "tooltip.dates": ("Valid", "الفترة"),
+    "tooltip.sources_text": ("Sources", "المصادر"),
+    "tooltip.confidence": ("Confidence", "درجة الثقة"),
+    # geo/claims.py: what a news report claims about a round, checked against the sourced record.
+    "claim.report_dated": ("A report of {month}", "تقرير صادر في {month}"),
+    "claim.report_undated": ("A report ({source})", "تقرير ({source})"),
+    "claim.number": ("calls this round {claimed}", "يسمي هذه الجولة {claimed}"),
+    "claim.date": ("dates it to {claimed}", "يؤرخها بـ {claimed}"),
+    "claim.month": ("places it in {claimed}", "يضعها في {claimed}"),
+    "claim.city_en": ("places it in {claimed}", "يضعها في {claimed}"),
+    "claim.agrees": ("{report} {claim}, as the sourced record does.", "{report} {claim}، كما في السجل الموثق."),
+    "claim.contradicts": ("{report} {claim}; the sourced record says {canonical}.", "{report} {claim}، بينما يذكر السجل الموثق {canonical}."),
+    "claim.outcome": ("{report} says {claimed}. {verdict}: {note}", "{report} يذكر: {claimed} {verdict}: {note}"),
+    "verdict.agrees": ("Confirmed", "مؤكد"),
+    "verdict.contradicts": ("The sources say otherwise", "تقول المصادر خلاف ذلك"),
+    "verdict.unverified": ("Not verified", "لم يُتحقق منه"),
+    "claim.none": ("none", "لا شيء"),
 }
 
-CATALOGUE: dict[str, tuple[str, str]] = {
-    **INTERFACE_TEXTS,
-    **{f"kind.{kind}": labels for kind, labels in KIND_LABELS.items()},
-    **{f"legend.{kind}": labels for kind, labels, _colour in BASE_LEGEND},
-    **{
-        f"tooltip.{field}": (english, arabic)
-        for field, english, arabic in zip(TOOLTIP_FIELDS, TOOLTIP_ALIASES["en"], TOOLTIP_ALIASES["ar"])
-    },
-}
-
-
-def _language_index(language: str) -> int:
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
-    return LANGUAGES.index(language)
-
-
-def placeholders(template: str) -> set[str]:
-    """The names a template asks for: `{count} features` -> {'count'}."""
-    return {field for _text, field, _spec, _conversion in string.Formatter().parse(template) if field is not None}
-
-
-def t(key: str, language: str, /, **values: object) -> str:
-    """The text for `key` in `language` ("en" or "ar"), its placeholders filled from `values`.
-
-    >>> t("touched.placeholder", "ar", count=3)
-    'عدد العناصر: 3'
-    """
-    if key not in CATALOGUE:
-        raise KeyError(f"no interface text {key!r} in components.i18n.CATALOGUE")
-    template = CATALOGUE[key][_language_index(language)]
-    missing = placeholders(template) - set(values)
-    if missing:
-        raise KeyError(f"interface text {key!r} needs {', '.join(sorted(missing))}")
-    # A value is inserted once, as text: braces inside it are not read as placeholders.
-    return template.format(**values)
-
-
-def to_arabic_indic(text: str) -> str:
-    """`2017` -> `٢٠١٧`: Western digits as Arabic-Indic ones, everything else unchanged."""
-    return str(text).translate(ARABIC_INDIC_DIGITS)
-
-
-def format_date(date: dt.date | str, language: str, digits: str = "latin") -> str:
-    """`4 May 2017`, or `4 أيار/مايو 2017` (the Levantine and the common month name), with Latin
-    or Arabic-Indic digits.
-
-    >>> format_date(dt.date(2017, 5, 4), "ar", digits="arabic")
-    '٤ أيار/مايو ٢٠١٧'
-    """
-    _language_index(language)
-    if digits not in DIGIT_STYLES:
-        raise ValueError(f"digits must be one of {', '.join(DIGIT_STYLES)}, got {digits!r}")
-    if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
-    elif isinstance(date, dt.datetime):  # a pandas Timestamp is one too
-        date = date.date()
-    elif not isinstance(date, dt.date):
-        raise TypeError(f"date must be a datetime.date or an ISO date text, got {type(date).__name__}: {date!r}")
-    text = day_month_year(date, language)
-    return to_arabic_indic(text) if digits == "arabic" else text
-
-
-def format_number(value: float, digits: str = "latin", signed: bool = False) -> str:
-    """`9,650` or `٩٬٦٥٠` (Arabic-Indic digits take the Arabic thousands separator), rounded to units."""
-    text = f"{value:+,.0f}" if signed else f"{value:,.0f}"
-    return to_arabic_indic(text.replace(",", "٬")) if digits == "arabic" else text
-
-
-@dataclass(frozen=True)
-class Locale:
-    """The reader's language and digits: what every component needs to write a text, a date or a number.
-
-    >>> Locale("ar", "arabic").t("touched.placeholder", count=3)
-    'عدد العناصر: ٣'
-    """
-
-    language: str = "en"
-    digits: str = "latin"
-
-    def __post_init__(self) -> None:
-        _language_index(self.language)
-        if self.digits not in DIGIT_STYLES:
-            raise ValueError(f"digits must be one of {', '.join(DIGIT_STYLES)}, got {self.digits!r}")
-
-    @property
-    def is_rtl(self) -> bool:
-        return self.language == "ar"
-
-    def t(self, text_key: str, /, **values: object) -> str:
-        """`t()` in this language, whole numbers among the values written in this locale's digits."""
-        shown = {name: self.number(value) if isinstance(value, int) and not isinstance(value, bool) else value for name, value in values.items()}
-        return t(text_key, self.language, **shown)
-
-    def date(self, date: dt.date | str) -> str:
-        return format_date(date, self.language, self.digits)
-
-    def number(self, value: float, signed: bool = False) -> str:
-        return format_number(value, self.digits, signed)
-
-    def digits_of(self, text: str) -> str:
-        """`text` with its digits in this locale's style."""
-        return to_arabic_indic(text) if self.digits == "arabic" else text
-
-    def text(self, row: Mapping[str, object], field: str = "name") -> str:
-        """A record's `name_en` or `name_ar` (or `title_…`, `summary_…`) in this language."""
-        return str(row[f"{field}_{self.language}"])
-
-
-def vega_label_expr(expression: str, digits: str) -> str:
-    """A Vega `labelExpr` that writes `expression`'s text in the chosen digits (Vega formats
-    numbers and dates with Latin ones): `timeFormat(datum.value, '%Y')` -> ٢٠١٧."""
-    if digits != "arabic":
-        return expression
-    for latin, arabic in zip("0123456789", "٠١٢٣٤٥٦٧٨٩"):
-        expression = f"replace({expression}, /{latin}/g, '{arabic}')"
-    return expression
-
-
-def direction(language: str) -> str:
-    """"rtl" for Arabic, "ltr" for English: for a `dir` attribute."""
-    return "rtl" if _language_index(language) == LANGUAGES.index("ar") else "ltr"
-
-
-# The page reads right to left, but some things keep left to right: Leaflet (it positions tiles,
-# controls and tooltips assuming ltr; the st_folium iframe is a document of its own anyway), the
-# date slider, the Previous/Next buttons under it and the timeline (time runs left to right on the
-# track, as in English, so "Previous" stays on the left), and code blocks (file names, ids, English
-# messages). Selectors checked against Streamlit 1.67's DOM: the slider's track is a react-aria
-# `[role=group]` beside its `stWidgetLabel`, the buttons the `stLayoutWrapper` after it;
-# Streamlit's own list style sets margins on the left.
-RTL_CSS = """
-[data-testid="stAppViewContainer"] { flex-direction: row-reverse; }
-[data-testid="stMain"], [data-testid="stSidebarContent"] { direction: rtl; }
-[data-testid="stMain"] [data-testid="stMarkdownContainer"],
-[data-testid="stSidebarContent"] [data-testid="stMarkdownContainer"],
-[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"], [data-testid="stHeading"],
-[data-testid="stAlertContainer"], [data-testid="stExpander"] summary, .legend,
-[data-testid="stTable"], [data-testid="stTable"] th, [data-testid="stTable"] td,
-[data-testid="stMarkdownContainer"] table, [data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {
-  direction: rtl; text-align: right;
-}
-[data-testid="stMarkdownContainer"] ul, [data-testid="stMarkdownContainer"] ol { padding-left: 0; padding-right: 0; margin-left: 0; }
-[data-testid="stMarkdownContainer"] li { text-align: right; margin-left: 0; margin-right: 1.2em; padding-left: 0; padding-right: 0.3em; }
-.legend .legend-row > span { margin-right: 0 !important; margin-left: 6px; }
-.leaflet-container, iframe[title="streamlit_folium.st_folium"], [data-testid^="stCustomComponent"], [data-testid="stIFrame"] { direction: ltr; }
-[data-testid="stSlider"] > [role="group"], [data-testid="stSliderTickBar"],
-[data-testid="stSliderTickBar"] [data-testid="stMarkdownContainer"], [data-testid="stVegaLiteChart"] { direction: ltr; }
-.stElementContainer:has([data-testid="stSlider"]) + [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] { direction: ltr; }
-.stElementContainer:has([data-testid="stSlider"]) + [data-testid="stLayoutWrapper"] [data-testid="stColumn"] { direction: rtl; }
-[data-testid="stCode"], [data-testid="stCode"] pre { direction: ltr; text-align: left; }
-"""
-
-
-def rtl_css() -> str:
-    """A `<style>` element that lays the page out right to left, for
-    `st.markdown(rtl_css(), unsafe_allow_html=True)` when the language is Arabic. Fixed text only:
-    nothing from the data or the request goes into it."""
-    return f"<style>{RTL_CSS}</style>"

@@ -8,8 +8,10 @@ import re
 import pandas as pd
 import pytest
 
-from components.i18n import CATALOGUE, direction, format_date, placeholders, rtl_css, t, to_arabic_indic
-from components.map import KIND_LABELS
+from components.catalogue import CATALOGUE
+from components.locale import Locale, format_date, month_names, placeholders, t, to_arabic_indic
+from components.page_style import rtl_css
+from components.symbology import BASE_LEGEND, KIND_ORDER
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 
@@ -27,9 +29,10 @@ def test_both_languages_ask_for_the_same_values(key):
     assert placeholders(english) == placeholders(arabic)
 
 
-@pytest.mark.parametrize("kind", sorted(KIND_LABELS))
-def test_legend_labels_are_the_maps_own(kind):
-    assert CATALOGUE[f"kind.{kind}"] == KIND_LABELS[kind]
+@pytest.mark.parametrize("kind", [*KIND_ORDER, *(kind for kind, _colour in BASE_LEGEND)])
+def test_every_kind_drawn_has_a_label_in_both_languages(kind):
+    key = f"kind.{kind}" if kind in KIND_ORDER else f"legend.{kind}"
+    assert key in CATALOGUE and ARABIC_SCRIPT.search(CATALOGUE[key][1])
 
 
 @pytest.mark.parametrize("kind", ["astana_round", "agreement", "event"])
@@ -108,7 +111,13 @@ def test_to_arabic_indic(text, expected):
 
 @pytest.mark.parametrize(("language", "expected"), [("ar", "rtl"), ("en", "ltr")])
 def test_direction(language, expected):
-    assert direction(language) == expected
+    assert Locale(language).direction == expected
+
+
+def test_month_names_come_in_both_arabic_forms_levantine_first():
+    # Babel's CLDR data: ar_SY for the Levantine months, ar for the common ones.
+    assert month_names("ar")[4] == "أيار/مايو" and month_names("ar")[0] == "كانون الثاني/يناير"
+    assert month_names("en")[11] == "December"
 
 
 def test_rtl_css_turns_the_page_but_keeps_the_map_and_slider_left_to_right():
@@ -119,3 +128,33 @@ def test_rtl_css_turns_the_page_but_keeps_the_map_and_slider_left_to_right():
     assert any(".leaflet-container" in rule for rule in left_to_right)
     assert any('[data-testid="stSlider"] > [role="group"]' in rule for rule in left_to_right)
     assert "</style" not in css[len("<style>") : -len("</style>")]
+
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+
+
+def _arabic_phrases_in(path) -> list[tuple[int, str]]:
+    """String literals of a module that hold Arabic words (more than a letter table or an article)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body and isinstance(node.body[0], ast.Expr)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and ARABIC_SCRIPT.search(node.value) and " " in node.value.strip()]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "geo").glob("*.py")), ids=lambda path: path.name)
+def test_geo_returns_values_and_the_catalogue_writes_the_sentences(path):
+    # A reader's sentence in geo/ would escape the catalogue (and the other language): geo returns
+    # keys and values (link notices, checked claims), components/ writes them.
+    assert _arabic_phrases_in(path) == []
+
+
+def test_checked_claims_carry_values_not_messages(data_dir):
+    from geo import load_claims, load_rounds, load_sources
+    from geo.claims import check_claims
+
+    checked = check_claims(load_claims(data_dir), load_rounds(data_dir), load_sources(data_dir))
+    assert not [column for column in checked.columns if column.startswith("message")]

@@ -1,0 +1,40 @@
+"""The page's right-to-left layout for Arabic: CSS only, fixed text (nothing from the data or
+the request goes into it)."""
+
+from __future__ import annotations
+
+# The page reads right to left, but some things keep left to right: Leaflet (it positions tiles,
+# controls and tooltips assuming ltr; the st_folium iframe is a document of its own anyway), the
+# date slider, the Previous/Next buttons under it and the timeline (time runs left to right on the
+# track, as in English, so "Previous" stays on the left), and code blocks (file names, ids, English
+# messages). Selectors checked against Streamlit 1.67's DOM: the slider's track is a react-aria
+# `[role=group]` beside its `stWidgetLabel`, the buttons the `stLayoutWrapper` after it;
+# Streamlit's own list style sets margins on the left.
+RTL_CSS = """
+[data-testid="stAppViewContainer"] { flex-direction: row-reverse; }
+[data-testid="stMain"], [data-testid="stSidebarContent"] { direction: rtl; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"],
+[data-testid="stSidebarContent"] [data-testid="stMarkdownContainer"],
+[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"], [data-testid="stHeading"],
+[data-testid="stAlertContainer"], [data-testid="stExpander"] summary, .legend,
+[data-testid="stTable"], [data-testid="stTable"] th, [data-testid="stTable"] td,
+[data-testid="stMarkdownContainer"] table, [data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {
+  direction: rtl; text-align: right;
+}
+[data-testid="stMarkdownContainer"] ul, [data-testid="stMarkdownContainer"] ol { padding-left: 0; padding-right: 0; margin-left: 0; }
+[data-testid="stMarkdownContainer"] li { text-align: right; margin-left: 0; margin-right: 1.2em; padding-left: 0; padding-right: 0.3em; }
+.legend .legend-row > span { margin-right: 0 !important; margin-left: 6px; }
+.leaflet-container, iframe[title="streamlit_folium.st_folium"], [data-testid^="stCustomComponent"], [data-testid="stIFrame"] { direction: ltr; }
+[data-testid="stSlider"] > [role="group"], [data-testid="stSliderTickBar"],
+[data-testid="stSliderTickBar"] [data-testid="stMarkdownContainer"], [data-testid="stVegaLiteChart"] { direction: ltr; }
+.stElementContainer:has([data-testid="stSlider"]) + [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] { direction: ltr; }
+.stElementContainer:has([data-testid="stSlider"]) + [data-testid="stLayoutWrapper"] [data-testid="stColumn"] { direction: rtl; }
+[data-testid="stCode"], [data-testid="stCode"] pre { direction: ltr; text-align: left; }
+"""
+
+
+def rtl_css() -> str:
+    """A `<style>` element that lays the page out right to left, for
+    `st.markdown(rtl_css(), unsafe_allow_html=True)` when the language is Arabic. Fixed text only:
+    nothing from the data or the request goes into it."""
+    return f"<style>{RTL_CSS}</style>"

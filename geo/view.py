@@ -1,0 +1,66 @@
+"""The view at a date, computed once: what the page, the PNG, the HTML export and Compare show.
+
+Pure: a Dataset, a date and the layers chosen in; a View out. Every consumer calls `view_at`
+instead of filtering the features itself, so the images honour the reader's layers as the map does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.analysis import FRONTLINE_KIND, NORTH_WEST_SERIES
+from geo.claims import discrepancies_for
+from geo.dataset import Dataset
+from geo.query import features_valid_on, latest_round, parse_date
+from geo.schema import FEATURE_KINDS
+
+
+class View(NamedTuple):
+    date: dt.date
+    layers: tuple[str, ...]
+    features: gpd.GeoDataFrame  # in force on `date`, of the chosen layers, joined to their rounds
+    round: pd.Series | None  # the latest round or milestone started by `date`
+    discrepancies: pd.DataFrame  # news claims about that round that disagree or are unverified
+    north_west_km2: float  # NaN before the north-west is mapped (4 May 2017)
+
+
+def chosen_layers(features: gpd.GeoDataFrame, layers: Iterable[str]) -> gpd.GeoDataFrame:
+    """Only the features of the kinds the reader chose to show (all dates)."""
+    return features[features["kind"].isin(list(layers))]
+
+
+def view_at(dataset: Dataset, date: dt.date | str, layers: Iterable[str] = FEATURE_KINDS) -> View:
+    """The view of `dataset` on `date` with the `layers` chosen.
+
+    >>> view_at(build_dataset(), "2020-03-06", ["frontline"]).features["kind"].unique()  # doctest: +SKIP
+    array(['frontline'], dtype=object)
+    """
+    day = parse_date(date)
+    kinds = tuple(layers)
+    current_round = latest_round(dataset.rounds, day)
+    discrepancies = (discrepancies_for(dataset.checked_claims, current_round["id"]) if current_round is not None
+                     else dataset.checked_claims.iloc[:0])
+    return View(
+        date=day,
+        layers=kinds,
+        features=chosen_layers(features_valid_on(dataset.features, day), kinds),
+        round=current_round,
+        discrepancies=discrepancies,
+        north_west_km2=north_west_km2_on(dataset, day),
+    )
+
+
+def north_west_km2_on(dataset: Dataset, date: dt.date) -> float:
+    """The opposition-held north-west's km² on `date`, read from the precomputed area series (no
+    geometry work on a step); NaN before the first frontline, whose area is not mapped."""
+    day = pd.Timestamp(date)
+    frontlines = dataset.features[dataset.features["kind"] == FRONTLINE_KIND]
+    if frontlines.empty or day < frontlines["valid_from"].min():
+        return float("nan")
+    series = dataset.areas[(dataset.areas["series"] == NORTH_WEST_SERIES) & (dataset.areas["date"] <= day)]
+    return float(series["km2"].iloc[-1]) if not series.empty else float("nan")
