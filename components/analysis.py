@@ -123,5 +123,5 @@ def render_what_changed(summary: ChangeSummary, locale: Locale, chosen: dt.date 
         if not frame.empty:
             _write(_names(frame, locale), locale, _label(key, locale))
     if not summary.towns_changed.empty:
-        _write(_names(summary.towns_changed.drop_duplicates("town_id"), locale), locale, _label("towns", locale))
+        _write(_names(summary.towns_changed.drop_duplicates("place_id"), locale), locale, _label("towns", locale))
         render_table(_town_table(summary.towns_changed, locale), locale)

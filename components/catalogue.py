@@ -120,8 +120,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # components/town_search.py
     "town.label": ("Find a town (English or Arabic, any spelling)", "البحث عن بلدة (بالعربية أو الإنجليزية، بأي تهجئة)"),
     "town.placeholder": ("Maarat al-Numan, معرة النعمان…", "معرة النعمان، Maarat al-Numan…"),
-    "town.no_match": ("No town matches {query}.", "لا توجد بلدة تطابق {query}."),
+    "town.no_match": (
+        "No tracked place or city is called {query}, or anything close: the map does not know that place.",
+        "لا يوجد مكان متتبَّع أو مدينة باسم {query} أو باسم قريب منه: الخريطة لا تعرف هذا المكان.",
+    ),
     "town.matches": ("Matches", "النتائج"),
+    "town.before_facts": (
+        "{name} is tracked from 4 May 2017, when the zones were created: pick a later date.",
+        "تُتتبَّع {name} ابتداءً من 4 أيار/مايو 2017، تاريخ إنشاء المناطق: اختر تاريخًا لاحقًا.",
+    ),
     "town.not_tracked": (
         "{name} is not among the towns tracked in the control facts.",
         "{name} ليست من البلدات المتتبَّعة في بيانات السيطرة.",
@@ -192,14 +199,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "html.sources": ('Sources', 'المصادر'),
     "html.confidence": ('Confidence', 'درجة الثقة'),
     "html.legend": ('Legend', 'مفتاح الخريطة'),
-    "html.credits": ('Borders: Natural Earth (public domain). Towns: GeoNames (CC BY 4.0). Zones: this project, from the sources each feature cites.', 'الحدود: Natural Earth (ملكية عامة). البلدات: GeoNames (CC BY 4.0). المناطق: هذا المشروع، من المصادر التي يذكرها كل عنصر.'),
+    "html.precision": (
+        "Precision of the line on this date: tracked places at most {km} km apart across it",
+        "دقة الخط في هذا التاريخ: الأماكن المتتبَّعة على جانبيه متباعدة {km} كم على الأكثر",
+    ),
+    "html.credits": ('Borders: Natural Earth (public domain). Towns: GeoNames (CC BY 4.0). Villages: © OpenStreetMap contributors (ODbL). Zones: this project, from the sources each feature cites.', 'الحدود: Natural Earth (ملكية عامة). البلدات: GeoNames (CC BY 4.0). القرى: © مساهمو OpenStreetMap (ODbL). المناطق: هذا المشروع، من المصادر التي يذكرها كل عنصر.'),
     # components/png_text.py: the briefing image's texts.
     "png.posts": ('{count} Turkish observation posts', 'نقاط المراقبة التركية: {count}'),
     "png.nothing": ('No feature of the map in force on this date', 'لا توجد عناصر سارية على الخريطة في هذا التاريخ'),
     "png.sources": ('Sources (all in data/sources): round: {round}; map: {features}', 'المصادر (كلها في data/sources): الجولة: {round}؛ الخريطة: {features}'),
     "png.more": ('{names} and {count} more', '{names} و{count} غيرها'),
-    "png.attribution": ('Natural Earth (public domain); GeoNames (CC BY 4.0); project data: {note}', 'البيانات: Natural Earth (ملكية عامة)؛ GeoNames (CC BY 4.0)؛ بيانات المشروع: {note}'),
-    "png.confidence": ('lines drawn from GeoNames town points, approximate; confidence of the {total} features shown: {counts} (method in data/README.md)', 'الخطوط مرسومة من مواقع البلدات في GeoNames وهي تقريبية؛ درجة الثقة بالعناصر المعروضة ({total}): {counts} (الطريقة في data/README.md)'),
+    "png.attribution": ('Natural Earth (public domain); GeoNames (CC BY 4.0); villages © OpenStreetMap contributors (ODbL); project data: {note}', 'البيانات: Natural Earth (ملكية عامة)؛ GeoNames (CC BY 4.0)؛ القرى © مساهمو OpenStreetMap (ODbL)؛ بيانات المشروع: {note}'),
+    "png.confidence": ('confidence of the {total} features shown: {counts} (method in data/README.md)', 'درجة الثقة بالعناصر المعروضة ({total}): {counts} (الطريقة في data/README.md)'),
+    "png.precision": ('line drawn from tracked places at most {km} km apart across it', 'الخط مرسوم من أماكن متتبَّعة متباعدة {km} كم على الأكثر على جانبيه'),
     "png.no_features": ('no feature of the project is in force on this date', 'لا تسري أي من عناصر المشروع في هذا التاريخ'),
     "png.high": ('{count} high', '{count} عالية'),
     "png.medium": ('{count} medium', '{count} متوسطة'),
@@ -225,6 +237,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tooltip.dates": ("Valid", "الفترة"),
     "tooltip.sources_text": ("Sources", "المصادر"),
     "tooltip.confidence": ("Confidence", "درجة الثقة"),
+    "tooltip.precision": ("Precision of the line", "دقة الخط"),
+    "tooltip.precision_value": ("tracked places at most {km} km apart across it", "الأماكن المتتبَّعة على جانبيه متباعدة {km} كم على الأكثر"),
+    "tooltip.not_a_line": ("not a line", "ليس خطًّا"),
     # geo/claims.py: what a news report claims about a round, checked against the sourced record.
     "claim.report_dated": ("A report of {month}", "تقرير صادر في {month}"),
     "claim.report_undated": ("A report ({source})", "تقرير ({source})"),

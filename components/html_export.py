@@ -61,11 +61,12 @@ PLAY_INTERVAL_MS = 1200
 STANDALONE_DIR = Path(__file__).resolve().parent / "standalone"
 BASE_SWATCHES = {"governorate": "dashed-line", "highway": "line", "town": "circle"}
 # The page's own texts live in components.catalogue, under "html.".
-UI_TEXT_KEYS = ("title", "play", "pause", "slider", "round", "none", "count", "name", "valid", "sources", "confidence", "legend", "credits")
+UI_TEXT_KEYS = ("title", "play", "pause", "slider", "round", "none", "count", "name", "valid", "sources", "confidence", "legend", "credits", "precision")
 
 
 def ui_text(locale: Locale) -> dict[str, str]:
-    return {key: locale.t(f"html.{key}") for key in UI_TEXT_KEYS}
+    # `{km}` stays a placeholder: the page's script fills it with the precision of the line shown.
+    return {key: locale.t(f"html.{key}", km="{km}") if key == "precision" else locale.t(f"html.{key}") for key in UI_TEXT_KEYS}
 
 
 def standalone_html(dataset: Dataset, start_date: object, locale: Locale = Locale(), layers: Iterable[str] = FEATURE_KINDS) -> str:
@@ -156,6 +157,8 @@ def _feature_properties(row: pd.Series) -> dict[str, Any]:
         "valid_to": _iso_or_none(row["valid_to"]),  # None: still in force at the end of the period
         "sources": [str(source) for source in row["sources"]],
         "confidence": str(row["confidence"]),
+        # Frontlines: km between neighbouring tracked places across the line; None for the rest.
+        "precision_km": float(row["precision_km"]) if pd.notna(row.get("precision_km")) else None,
     }
 
 

@@ -18,7 +18,7 @@ from components.symbology import KIND_ORDER
 from components.text_safety import escape_text
 from geo.schema import CRS
 
-TOOLTIP_FIELDS = ("name", "dates", "sources_text", "confidence")
+TOOLTIP_FIELDS = ("name", "dates", "sources_text", "confidence", "precision")
 
 
 class Layer(NamedTuple):
@@ -73,11 +73,20 @@ def tooltip_frame(features: gpd.GeoDataFrame, locale: Locale) -> gpd.GeoDataFram
             "dates": [period_text(start, end) for start, end in zip(frame["valid_from"], frame["valid_to"])],
             "sources_text": frame["sources"].map(", ".join),
             "confidence": frame["confidence"],
+            "precision": [precision_text(value, locale) for value in frame.get("precision_km", pd.Series(float("nan"), index=frame.index))],
         },
         geometry=frame.geometry.values,
         crs=CRS,
     )
-    return escape_text(shown, ("id", "name", "dates", "sources_text", "confidence"))
+    return escape_text(shown, ("id", "name", "dates", "sources_text", "confidence", "precision"))
+
+
+def precision_text(km: object, locale: Locale) -> str:
+    """A frontline's precision in words (`tracked places at most 4.2 km apart across it`); a dash
+    for a feature that is not a line or has no opponent along it."""
+    if km is None or pd.isna(km):
+        return locale.t("tooltip.not_a_line")
+    return locale.t("tooltip.precision_value", km=locale.digits_of(f"{float(km):.1f}"))
 
 
 def publishable_features(features: gpd.GeoDataFrame, locale: Locale) -> gpd.GeoDataFrame:
@@ -96,5 +105,5 @@ def publishable_base(base: dict[str, gpd.GeoDataFrame], locale: Locale) -> dict[
         "syria": countries.loc[countries["code"] == "SYR", ["code", "geometry"]],
         "governorates": base["governorates"][["geometry"]],
         "roads": escape_text(base["roads"][["code", name, "geometry"]], ["code", name]),
-        "towns": escape_text(base["towns"][["town_id", name, "labelled", "geometry"]], [name]),
+        "towns": escape_text(base["towns"][["place_id", name, "labelled", "geometry"]], [name]),
     }

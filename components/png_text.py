@@ -124,6 +124,10 @@ def attribution_line(shown: gpd.GeoDataFrame, locale: Locale) -> str:
     if shown.empty:
         return text("attribution", locale, note=text("no_features", locale))
     note = text("confidence", locale, total=len(shown), counts=locale.list_separator.join(parts))
+    # How far the drawn line can be from the real one comes first: a long footer is cut at its end.
+    precision = shown.loc[shown["kind"] == "frontline", "precision_km"].dropna() if "precision_km" in shown else []
+    if len(precision):
+        note = ("؛ " if locale.is_rtl else "; ").join((text("precision", locale, km=locale.digits_of(f"{float(precision.max()):.1f}")), note))
     return text("attribution", locale, note=note)
 
 

@@ -26,7 +26,7 @@ ZONE_KINDS = ("deescalation_zone", "demilitarized_zone", "security_corridor")
 FRONTLINE_KIND = "frontline"
 POST_KIND = "observation_post"
 NORTH_WEST_SERIES = "north_west"
-TOWN_CHANGE_COLUMNS = ["town_id", "name_en", "name_ar", "from_controller", "to_controller", "date", "sources", "confidence"]
+TOWN_CHANGE_COLUMNS = ["place_id", "name_en", "name_ar", "from_controller", "to_controller", "date", "sources", "confidence"]
 AREA_CHANGE_COLUMNS = ["series", "date_before", "km2_before", "date_after", "km2_after", "change_km2"]
 AREA_SERIES_COLUMNS = ["date", "series", "km2", "round_id"]
 
@@ -129,8 +129,8 @@ def town_changes(control_points: pd.DataFrame) -> pd.DataFrame:
 
     >>> town_changes(load_control_points()).query("name_en == 'Saraqib'")["to_controller"].tolist()  # doctest: +SKIP
     """
-    ordered = control_points.sort_values(["town_id", "date"], kind="stable")
-    before = ordered.groupby("town_id")["controller"].shift()
+    ordered = control_points.sort_values(["place_id", "date"], kind="stable")
+    before = ordered.groupby("place_id")["controller"].shift()
     changed = ordered[before.notna() & (before != ordered["controller"])]
     changes = pd.DataFrame(changed).assign(from_controller=before[changed.index], to_controller=changed["controller"])
     return changes[TOWN_CHANGE_COLUMNS].sort_values(["date", "name_en"], kind="stable").reset_index(drop=True)

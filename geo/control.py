@@ -33,7 +33,7 @@ def control_on(points: gpd.GeoDataFrame, date: dt.date) -> gpd.GeoDataFrame:
 
     >>> control_on(load_control_points(), dt.date(2020, 3, 1)).query("name_en == 'Saraqib'")["controller"]  # doctest: +SKIP
     """
-    return latest_rows_on(points, date, "town_id")
+    return latest_rows_on(points, date, "place_id")
 
 
 def voronoi_cells(towns: gpd.GeoDataFrame, outline: BaseGeometry, reach_m: float) -> gpd.GeoDataFrame:
@@ -69,7 +69,13 @@ def controlled_area(
     if held.empty:
         return shapely.Polygon()
     area = shapely.union_all(list(held.geometry))
-    return smooth(area, smoothing_m).intersection(outline) if smoothing_m else area
+    if not smoothing_m:
+        return area
+    # The opening in smooth() erases a cell narrower than twice the smoothing (an isolated village
+    # between two of the other side's): each held place keeps its own surroundings.
+    held_points = towns.to_crs(EQUAL_AREA_CRS).geometry.loc[held.index]
+    surroundings = area.intersection(shapely.union_all(list(held_points.buffer(2 * smoothing_m))))
+    return smooth(area, smoothing_m).union(surroundings).intersection(outline)
 
 
 def parts_containing(area: BaseGeometry, anchors: Iterable[Point]) -> BaseGeometry:
@@ -89,18 +95,62 @@ def area_km2(frame: gpd.GeoDataFrame) -> pd.Series:
     return frame.to_crs(EQUAL_AREA_CRS).area / SQUARE_METRES_PER_KM2
 
 
+def tracked_places(control_points: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """One row per tracked place (its first row's names and point), in place_id order."""
+    columns = ["place_id", "name_en", "name_ar", "aliases", "ocha_code", "geometry"]
+    present = [column for column in columns if column in control_points.columns]
+    return control_points.drop_duplicates("place_id")[present].reset_index(drop=True)
+
+
 def towns_for_map(towns: gpd.GeoDataFrame, control_points: gpd.GeoDataFrame, label_population: int) -> gpd.GeoDataFrame:
-    """The towns worth drawing: every tracked town (with the control table's spelling of its
-    names) and every city of at least `label_population`; cities are `labelled` on the map.
+    """The places worth drawing: every tracked place (at its own point, with the control table's
+    names) and every GeoNames city of at least `label_population`; cities are `labelled`.
+
+    A tracked place whose id is a GeoNames id takes that town's population.
 
     >>> towns_for_map(load_base_layer("towns"), load_control_points(), 100_000)["labelled"].sum()  # doctest: +SKIP
     """
-    names = control_points.drop_duplicates("town_id").set_index("town_id")[["name_en", "name_ar"]]
-    tracked = towns["town_id"].isin(names.index)
-    cities = towns["population"] >= label_population
-    shown = towns[tracked | cities].copy()
-    known = shown["town_id"].isin(names.index)
-    shown.loc[known, "name_en"] = shown.loc[known, "town_id"].map(names["name_en"])
-    shown.loc[known, "name_ar"] = shown.loc[known, "town_id"].map(names["name_ar"])
-    shown["labelled"] = shown["population"] >= label_population
-    return shown[["town_id", "name_en", "name_ar", "population", "labelled", "geometry"]].reset_index(drop=True)
+    places = tracked_places(control_points).reindex(columns=["place_id", "name_en", "name_ar", "aliases", "geometry"])
+    population = dict(zip(towns["town_id"].astype(str), towns["population"]))
+    places = places.assign(population=places["place_id"].map(population))
+    cities = towns[(towns["population"] >= label_population) & ~towns["town_id"].astype(str).isin(places["place_id"])]
+    cities = cities.assign(place_id=cities["town_id"].astype(str), aliases="")[["place_id", "name_en", "name_ar", "aliases", "population", "geometry"]]
+    shown = gpd.GeoDataFrame(pd.concat([places, cities], ignore_index=True), geometry="geometry", crs=towns.crs)
+    shown["labelled"] = shown["population"].fillna(0) >= label_population
+    return shown[["place_id", "name_en", "name_ar", "aliases", "population", "labelled", "geometry"]]
+
+
+# The sides the opposition's frontline faced. The edge with the Turkish-backed factions (Afrin and
+# the Azaz pocket after March 2018) is an internal boundary between allies, not a frontline.
+OPPONENTS = ("government", "sdf")
+
+
+def edge_pairs(places: gpd.GeoDataFrame, area: BaseGeometry, outline: BaseGeometry, reach_m: float,
+               side: str = "opposition", opponents: tuple[str, ...] = OPPONENTS) -> pd.DataFrame:
+    """The pairs of tracked places across the frontline of `area` (metres CRS): a place of `side`
+    inside the area and a place of an opponent whose Voronoi cells touch, with their distance in km.
+
+    The line between such a pair is drawn where their cells meet, so their distance bounds how far
+    the drawn edge can be from the real one there: the line's precision.
+    """
+    cells = voronoi_cells(places, outline, reach_m)
+    points = places.to_crs(EQUAL_AREA_CRS).geometry.reset_index(drop=True)
+    cells = cells.reset_index(drop=True)
+    inside = (cells["controller"] == side) & points.within(area.buffer(1.0))
+    others = cells[cells["controller"].isin(list(opponents))]
+    tree = shapely.STRtree(list(others.geometry))
+    rows = []
+    for index in cells.index[inside]:
+        cell = cells.geometry[index]
+        for position in tree.query(cell, predicate="intersects"):
+            other = others.index[position]
+            if cell.intersection(others.geometry[other]).length > 0:
+                rows.append((cells.at[index, "place_id"], cells.at[other, "place_id"], points[index].distance(points[other]) / 1000))
+    return pd.DataFrame(rows, columns=["inside_id", "outside_id", "km"])
+
+
+def line_precision_km(places: gpd.GeoDataFrame, area: BaseGeometry, outline: BaseGeometry, reach_m: float) -> float:
+    """The largest distance between neighbouring tracked places of opposite sides along the
+    frontline of `area`, in km (NaN when no opponent's place borders it)."""
+    pairs = edge_pairs(places, area, outline, reach_m)
+    return float(pairs["km"].max()) if not pairs.empty else float("nan")

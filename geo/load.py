@@ -247,7 +247,7 @@ def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
 
 
 def load_control_points(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
-    """Who held which town from which date: one row per town and change of hands, as points.
+    """Who held which place from which date: one row per place and change of hands, as points.
 
     >>> load_control_points().query("name_en == 'Saraqib'")[["date", "controller"]]  # doctest: +SKIP
     """
@@ -267,7 +267,7 @@ def read_control_rows(path: Path, data_dir: Path) -> tuple[str, list[tuple[int, 
 def control_record(numbered_row: tuple[int, dict[str, str]], name: str) -> dict[str, Any]:
     line_number, row = numbered_row
     # A town has several rows: the record id names the town, the date and the CSV line.
-    row_id = f"{row.get('name_en') or row.get('town_id')} {row.get('date')} (line {line_number})"
+    row_id = f"{row.get('name_en') or row.get('place_id')} {row.get('date')} (line {line_number})"
     record = validate_record(csv_record(row, CONTROL_FIELDS) | {"id": row_id}, CONTROL_FIELDS, name)
     record["id"] = row_id
     check_inside_bounds(record, name)
@@ -277,4 +277,4 @@ def control_record(numbered_row: tuple[int, dict[str, str]], name: str) -> dict[
 def control_frame(records: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     frame = table_frame(records, CONTROL_FIELDS, "control_points")
     points = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["longitude"], frame["latitude"]), crs=CRS)
-    return points.sort_values(["town_id", "date"], kind="stable").reset_index(drop=True)
+    return points.sort_values(["place_id", "date"], kind="stable").reset_index(drop=True)

@@ -82,6 +82,7 @@ FEATURE_FIELDS: tuple[Field, ...] = (
     Field("sources", "list", True, "Ids of the sources that support its extent and dates."),
     Field("confidence", "str", True, "How closely the geometry follows the real line.", CONFIDENCE_LEVELS),
     Field("note", "str", False, "How the geometry was made and what is uncertain."),
+    Field("precision_km", "float", False, "Frontlines: the largest distance, in km, between neighbouring tracked places of opposite sides along the line (computed by the build)."),
     Field("geometry", "geometry", True, "Polygon, MultiPolygon or Point in EPSG:4326, inside Syria."),
 )
 
@@ -112,12 +113,15 @@ CLAIM_FIELDS: tuple[Field, ...] = (
 )
 
 CONTROL_FIELDS: tuple[Field, ...] = (
-    Field("town_id", "int", True, "GeoNames id of the town (data/base/towns.geojson)."),
-    Field("name_en", "str", True, "The town's usual English name."),
-    Field("name_ar", "text_ar", True, "The town's usual Arabic name."),
-    Field("latitude", "float", True, "GeoNames latitude, copied exactly."),
-    Field("longitude", "float", True, "GeoNames longitude, copied exactly."),
-    Field("date", "date", True, "From this day the town was held by `controller` (a change of hands, or the baseline of 4 May 2017)."),
+    Field("place_id", "str", True, "The place: a GeoNames id (digits, a town in data/base/towns.geojson), an OCHA community code (`C4106`) or `x-<name>` for a place with neither."),
+    Field("name_en", "str", True, "The place's usual English name."),
+    Field("name_ar", "text_ar", True, "The place's usual Arabic name."),
+    Field("aliases", "str", False, "Other spellings seen in the sources, English and Arabic, separated by `|`."),
+    Field("ocha_code", "str", False, "The OCHA community code (adm4 p-code), the key humanitarian datasets use, where there is one."),
+    Field("latitude", "float", True, "Latitude (WGS84), from `location_source`."),
+    Field("longitude", "float", True, "Longitude (WGS84), from `location_source`."),
+    Field("location_source", "str", True, "Where the coordinates come from: `geonames`, `osm-gazetteer` (OpenStreetMap contributors, ODbL) or a source id."),
+    Field("date", "date", True, "From this day the place was held by `controller` (a change of hands, or the baseline of 4 May 2017)."),
     Field("controller", "str", True, "Who held it.", CONTROLLERS),
     Field("sources", "list", True, "Source ids, separated by `;` in the CSV."),
     Field("confidence", "str", True, "How sure the date and the controller are.", CONFIDENCE_LEVELS),

@@ -1,35 +1,42 @@
-"""Towns by name, however it is spelled, and who held a town on a date.
+"""Places by name, however they are spelled, and who held a place on a date.
 
 Syrian place names reach English in many transliterations (Maarat al-Numan, Ma'arrat an-Nu'man,
 Maarrat al Numan...) and Arabic is typed with or without hamzas, tashkeel and the article. Both
-sides of a comparison are reduced to one key per script, then ranked by similarity (difflib: no
-dependency beyond the standard library).
+sides of a comparison are reduced to one key per script; every name a place is known by (its
+English and Arabic names and the aliases the sources use) is compared, with rapidfuzz for the
+fuzzy part. A query close to no name finds nothing: it never answers with a different place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from typing import NamedTuple
 
 import pandas as pd
+from rapidfuzz import fuzz
 
 from geo.query import latest_rows_on
 
-RESULT_COLUMNS = ["town_id", "name_en", "name_ar", "score"]
-TOWN_COLUMNS = ("town_id", "name_en", "name_ar")
-# Below this a match is noise: "باب" against "باتبو" scores 0.75, "Idleb" against "Idlib" 0.8.
-MIN_SCORE = 0.8
+RESULT_COLUMNS = ["place_id", "name_en", "name_ar", "score"]
+PLACE_COLUMNS = ("place_id", "name_en", "name_ar")
+# A fuzzy match alone must be this close: "Sarmada" against "Samad" (another place) scores 0.83.
+FUZZY_SCORE = 0.9
+# Arabic writes no short vowels and its keys already unify hamza, ta marbuta and alif maqsura: one
+# letter more or less is another name ("كوباني", Kobani, against "كباني", Kabani, scores 0.91).
+ARABIC_FUZZY_SCORE = 0.95
 # Same consonants in the same order (Saraqeb, Sarakeb, Saraqib): vowels are the least stable part of
-# a transliteration. Below an exact match, above any fuzzy one.
+# a transliteration. At least four consonants ("Kobani" and "Kabani", two places, share k-b-n), and
+# the keys this close as well.
 SKELETON_SCORE = 0.95
-# Three consonants are too few: "Bosra" and "Basir" share b-s-r.
 SKELETON_MIN_LENGTH = 4
-# Typing the start of a name ("Maarat") or one of its words ("Numan") finds it, below a full match.
+SKELETON_MIN_RATIO = 0.75
+# Typing the start of a name ("Maarat") or one of its words ("Numan") finds it, below a full match;
+# four letters are too few ("Bara" would find Barad).
 PREFIX_SCORE = 0.85
-PREFIX_MIN_LENGTH = 4
+PREFIX_MIN_LENGTH = 5
+ALIAS_SEPARATOR = "|"
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 # Apostrophes, ayn and hamza marks as transliterations write them: ‘ ’ ʿ ʾ ' ` ´ ʻ ʼ ′.
@@ -111,87 +118,85 @@ def _skeleton(key: str) -> str:
 
 
 def name_score(query_key: str, name: str, latin: bool) -> float:
-    """1.0 for the same key, then a shared consonant skeleton, a prefix or a whole word, else
-    difflib's ratio of the keys."""
+    """1.0 for the same key; then a shared consonant skeleton, a prefix or a whole word; then a
+    close fuzzy match (rapidfuzz's ratio of the keys, 0..1); else 0."""
     words = latin_words(name) if latin else arabic_words(name)
     name_key = DOUBLED.sub(r"\1", "".join(words)) if latin else "".join(words)
     if not query_key or not name_key:
         return 0.0
     if query_key == name_key:
         return 1.0
-    score = difflib.SequenceMatcher(None, query_key, name_key).ratio()
-    if latin:
-        skeleton = _skeleton(query_key)
-        if len(skeleton) >= SKELETON_MIN_LENGTH and skeleton == _skeleton(name_key):
-            score = max(score, SKELETON_SCORE)
+    ratio = fuzz.ratio(query_key, name_key) / 100
+    if latin and ratio >= SKELETON_MIN_RATIO and len(_skeleton(query_key)) >= SKELETON_MIN_LENGTH and _skeleton(query_key) == _skeleton(name_key):
+        return SKELETON_SCORE
+    if ratio >= (FUZZY_SCORE if latin else ARABIC_FUZZY_SCORE):
+        return ratio
     word_keys = {DOUBLED.sub(r"\1", word) if latin else word for word in words}
     if len(query_key) >= PREFIX_MIN_LENGTH and (name_key.startswith(query_key) or query_key in word_keys):
-        score = max(score, PREFIX_SCORE)
-    return score
+        return PREFIX_SCORE
+    return 0.0
 
 
-def _check_towns(query: object, towns: pd.DataFrame, limit: object) -> None:
+def _check_places(query: object, places: pd.DataFrame, limit: object) -> None:
     if not isinstance(query, str):
         raise TypeError(f"query must be a str, got {type(query).__name__}: {query!r}")
-    if not isinstance(towns, pd.DataFrame):
-        raise TypeError(f"towns must be a DataFrame, got {type(towns).__name__}")
-    missing = [column for column in TOWN_COLUMNS if column not in towns.columns]
+    if not isinstance(places, pd.DataFrame):
+        raise TypeError(f"places must be a DataFrame, got {type(places).__name__}")
+    missing = [column for column in PLACE_COLUMNS if column not in places.columns]
     if missing:
-        raise ValueError(f"towns has no column {', '.join(missing)} (columns: {', '.join(map(str, towns.columns))})")
+        raise ValueError(f"places has no column {', '.join(missing)} (columns: {', '.join(map(str, places.columns))})")
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ValueError(f"limit must be a positive int, got {limit!r}")
 
 
 def _empty_result() -> pd.DataFrame:
-    return pd.DataFrame({"town_id": pd.Series(dtype="int64"), "name_en": pd.Series(dtype="str"),
+    return pd.DataFrame({"place_id": pd.Series(dtype="str"), "name_en": pd.Series(dtype="str"),
                          "name_ar": pd.Series(dtype="str"), "score": pd.Series(dtype="float64")})
 
 
-def find_towns(query: str, towns: pd.DataFrame, limit: int = 5) -> pd.DataFrame:
-    """The towns whose English or Arabic name best matches `query`, best first, at most `limit`.
+def _names_of(place: pd.Series, latin: bool) -> list[str]:
+    """Every name of a place in the query's script: its own and its aliases."""
+    aliases = str(place.get("aliases") or "").split(ALIAS_SEPARATOR) if pd.notna(place.get("aliases")) else []
+    names = [str(place["name_en"] if latin else place["name_ar"] or ""), *aliases]
+    return [name for name in names if name and is_arabic(name) != latin]
 
-    Columns town_id, name_en, name_ar, score (1.0 = the same name once spellings are unified); an
-    empty frame with those columns when nothing is close. Ties go to the larger town.
 
-    >>> find_towns("Ma'arrat an-Nu'man", load_base_layer("towns"))["town_id"].iloc[0]  # doctest: +SKIP
-    167611
+def find_places(query: str, places: pd.DataFrame, limit: int = 5) -> pd.DataFrame:
+    """The places whose English or Arabic name (or an alias) best matches `query`, best first, at
+    most `limit`.
+
+    Columns place_id, name_en, name_ar, score (1.0 = the same name once spellings are unified); an
+    empty frame with those columns when no name is close. Ties go to the larger place.
+
+    >>> find_places("Ma'arrat an-Nu'man", load_base_layer("towns").rename(columns={"town_id": "place_id"}))["name_en"].iloc[0]
+    'Maarat al-Numan'
     """
-    _check_towns(query, towns, limit)
+    _check_places(query, places, limit)
     latin = not is_arabic(query)
     query_key = latin_key(query) if latin else arabic_key(query)
-    if not query_key or towns.empty:
+    if not query_key or places.empty:
         return _empty_result()
-    return _ranked(query_key, towns, limit, latin)
-
-
-def _ranked(query_key: str, towns: pd.DataFrame, limit: int, latin: bool) -> pd.DataFrame:
-    names = towns["name_en" if latin else "name_ar"].fillna("").astype(str)
-    scores = [round(name_score(query_key, name, latin), 3) for name in names]
-    found = pd.DataFrame(
-        {
-            "town_id": towns["town_id"].astype("int64").to_numpy(),
-            "name_en": towns["name_en"].to_numpy(),
-            "name_ar": towns["name_ar"].to_numpy(),
-            "score": pd.Series(scores, dtype="float64").to_numpy(),
-            "_population": (towns["population"] if "population" in towns.columns else pd.Series(0, index=towns.index)).to_numpy(),
-        }
-    )
-    found = found[found["score"] >= MIN_SCORE].drop_duplicates("town_id")
+    scores = [max((name_score(query_key, name, latin) for name in _names_of(place, latin)), default=0.0) for _, place in places.iterrows()]
+    found = pd.DataFrame({
+        "place_id": places["place_id"].astype(str).to_numpy(),
+        "name_en": places["name_en"].to_numpy(),
+        "name_ar": places["name_ar"].to_numpy(),
+        "score": pd.Series(scores, dtype="float64").round(3).to_numpy(),
+        "_population": (places["population"].fillna(0) if "population" in places.columns else pd.Series(0, index=places.index)).to_numpy(),
+    })
+    found = found[found["score"] > 0].drop_duplicates("place_id")
     if found.empty:
         return _empty_result()
-    found = found.sort_values(["score", "_population", "town_id"], ascending=[False, False, True], kind="stable")
+    found = found.sort_values(["score", "_population", "place_id"], ascending=[False, False, True], kind="stable")
     return found[RESULT_COLUMNS].head(limit).reset_index(drop=True)
 
 
-def controller_on(control_points: pd.DataFrame, town_id: int, date: dt.date | str) -> Control | None:
-    """Who held `town_id` on `date` per the control facts: its latest row dated on or before it.
+def controller_on(control_points: pd.DataFrame, place_id: str, date: dt.date | str) -> Control | None:
+    """Who held `place_id` on `date` per the control facts: its latest row dated on or before it.
 
-    None when the town is not tracked or the date is before its first row (the baseline).
-
-    >>> controller_on(load_control_points(), 164816, "2020-02-28").controller  # doctest: +SKIP
-    'opposition'
+    None when the place is not tracked or the date is before its first row (the baseline).
     """
-    rows = latest_rows_on(control_points[control_points["town_id"] == town_id], date, "town_id")
+    rows = latest_rows_on(control_points[control_points["place_id"] == place_id], date, "place_id")
     if rows.empty:
         return None
     latest = rows.iloc[-1]

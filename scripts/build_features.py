@@ -3,7 +3,7 @@
 Run: .venv/bin/python scripts/build_features.py  [--out DIR]   (or `make build-data`)
 
 No coordinate is typed by hand. Inputs: data/feature_specs.yaml (what to draw, with sources),
-data/control_points.csv (who held which GeoNames town from which date),
+data/control_points.csv (who held which tracked place from which date),
 data/observation_posts.csv, and the base layers in data/base/. Recipes (in feature_specs.yaml):
 - `control_area`: the area the opposition held on `date` around the towns it held (geo.control),
   keeping only the parts that contain the `anchors` towns.
@@ -12,7 +12,8 @@ data/observation_posts.csv, and the base layers in data/base/. Recipes (in featu
 - `band`: the part of the frontline in force on `date` within `depth_km` of the area the
   `facing` side held (the Sochi demilitarized zone).
 - `road_corridor`: the line through the listed towns, widened by `half_width_km` each side.
-- `town_point`: an observation post at its GeoNames town.
+- `point`: an observation post at the coordinates data/observation_posts.csv gives (its village,
+  its base, or the nearest GeoNames town where neither could be located).
 Deterministic: same inputs, same bytes.
 """
 
@@ -22,6 +23,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -37,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from components.locale import format_date  # noqa: E402
-from geo.control import control_on, controlled_area, parts_containing  # noqa: E402
+from geo.control import control_on, controlled_area, line_precision_km, parts_containing  # noqa: E402
 from geo.load import load_base_layer, load_control_points, load_rounds  # noqa: E402
 from geo.query import latest_round  # noqa: E402
 from geo.schema import CRS, EQUAL_AREA_CRS  # noqa: E402
@@ -49,7 +51,7 @@ COORDINATE_GRID_DEGREES = 1e-5
 # Tracked towns north of this latitude belong to the north-west (Hama is at 35.13, Rastan at 34.93).
 NORTH_WEST_LATITUDE = 35.0
 SIMPLIFY_METRES = 250
-PROPERTY_KEYS = ("id", "kind", "name_en", "name_ar", "valid_from", "valid_to", "round_id", "sources", "confidence", "note")
+PROPERTY_KEYS = ("id", "kind", "name_en", "name_ar", "valid_from", "valid_to", "round_id", "sources", "confidence", "note", "precision_km")
 CONFIDENCE_ORDER = ("low", "medium", "high")
 
 
@@ -102,8 +104,8 @@ def band(inputs: Inputs, recipe: dict[str, Any], built: dict[str, tuple[dict, Ba
 def build_geometry(spec: dict[str, Any], inputs: Inputs, built: dict[str, tuple[dict, BaseGeometry]]) -> BaseGeometry:
     recipe, feature_id = spec["geometry"], spec["id"]
     name = recipe["recipe"]
-    if name == "town_point":
-        return inputs.town(recipe["town"], feature_id)
+    if name == "point":
+        return gpd.GeoSeries(gpd.points_from_xy([recipe["longitude"]], [recipe["latitude"]]), crs=CRS).to_crs(EQUAL_AREA_CRS).iloc[0]
     if name == "control_area":
         geometry = opposition_area(inputs, recipe["date"], recipe["anchors"], recipe, feature_id)
     elif name == "road_corridor":
@@ -141,6 +143,7 @@ def expand_series(series: dict[str, Any], inputs: Inputs) -> list[dict[str, Any]
         geometry = opposition_area(inputs, day, series["anchors"], series["geometry"], series["id_prefix"])
         if snapshots and day not in milestones and geometry.equals(snapshots[-1]["_geometry"]):
             continue
+        precision = line_precision_km(control_on(inputs.control, day), geometry, inputs.syria, series["geometry"]["reach_km"] * 1000)
         changed = changes_near(inputs, day, geometry, snapshots[-1]["_geometry"] if snapshots else geometry)
         round_id = milestones.get(day) or latest_round(milestone_rows, day)["id"]
         round_sources = inputs.rounds.set_index("id").at[round_id, "sources"] if day in milestones else []
@@ -157,6 +160,7 @@ def expand_series(series: dict[str, Any], inputs: Inputs) -> list[dict[str, Any]
                 "sources": sources,
                 "confidence": lowest_confidence(list(changed["confidence"]), series["confidence"]),
                 "note": series["note"],
+                "precision_km": None if math.isnan(precision) else round(precision, 1),  # no opponent left along it
                 "geometry": {**series["geometry"], "date": day, "anchors": series["anchors"]},
                 "_geometry": geometry,
             }
@@ -166,16 +170,19 @@ def expand_series(series: dict[str, Any], inputs: Inputs) -> list[dict[str, Any]
     return snapshots
 
 
+POST_PLACEMENTS = {
+    "village": "at the village the sources name ({place}; coordinates: {source})",
+    "base": "at the base's own coordinates ({place}; coordinates: {source})",
+    "nearest_town": "its village ({place}) could not be located, so it is drawn at the nearest GeoNames town",
+}
+
+
 def observation_post_specs() -> list[dict[str, Any]]:
-    """One point feature per post in data/observation_posts.csv, placed at its GeoNames town."""
+    """One point feature per post in data/observation_posts.csv, at the point that file gives."""
     specs = []
     with POSTS_FILE.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            placement = (
-                "placed at the town it is named after"
-                if row["placement"] == "named_town"
-                else "its village is not among the GeoNames towns, so it is placed at the nearest listed town"
-            )
+            placement = POST_PLACEMENTS[row["placement"]].format(place=row["place_en"], source=row["location_source"])
             specs.append(
                 {
                     "id": row["id"],
@@ -187,8 +194,8 @@ def observation_post_specs() -> list[dict[str, Any]]:
                     "round_id": row["round_id"],
                     "sources": row["sources"].split(";"),
                     "confidence": row["confidence"],
-                    "note": f"{row['note']} Map position: {placement} (GeoNames {row['town_id']}).",
-                    "geometry": {"recipe": "town_point", "town": int(row["town_id"])},
+                    "note": f"{row['note']} Map position: {placement}.",
+                    "geometry": {"recipe": "point", "longitude": float(row["longitude"]), "latitude": float(row["latitude"])},
                 }
             )
     return specs

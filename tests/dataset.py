@@ -76,11 +76,11 @@ CLAIMS = [
 
 
 # Who held which town: Idlib (inside IDLIB_SQUARE) throughout, and a town south of it that changes hands.
-CONTROL_CSV = """town_id,name_en,name_ar,latitude,longitude,date,controller,sources,confidence,note
-169389,Idlib,إدلب,35.93062,36.63393,2017-05-04,opposition,src-a,high,fixture
-168325,Khan Shaykhun,خان شيخون,35.44208,36.65095,2017-05-04,opposition,src-a,high,fixture
-168325,Khan Shaykhun,خان شيخون,35.44208,36.65095,2019-08-21,government,src-a,medium,fixture
-170017,Hama,حماة,35.13179,36.75783,2017-05-04,government,src-a,high,fixture
+CONTROL_HEADER = "place_id,name_en,name_ar,aliases,ocha_code,latitude,longitude,location_source,date,controller,sources,confidence,note\n"
+CONTROL_CSV = CONTROL_HEADER + """169389,Idlib,إدلب,Idleb,C4230,35.93062,36.63393,geonames,2017-05-04,opposition,src-a,high,fixture
+168325,Khan Shaykhun,خان شيخون,,,35.44208,36.65095,geonames,2017-05-04,opposition,src-a,high,fixture
+168325,Khan Shaykhun,خان شيخون,,,35.44208,36.65095,geonames,2019-08-21,government,src-a,medium,fixture
+170017,Hama,حماة,,,35.13179,36.75783,geonames,2017-05-04,government,src-a,high,fixture
 """
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point, box
 
-from dataset import write_dataset
+from dataset import CONTROL_HEADER, write_dataset
 from geo import DataError, load_control_points
 from geo.control import area_km2, control_on, controlled_area, parts_containing
 from geo.schema import EQUAL_AREA_CRS
@@ -20,7 +20,7 @@ OUTLINE = box(-10_000, -20_000, 90_000, 20_000)
 
 def towns(controllers: list[str]) -> gpd.GeoDataFrame:
     points = [Point(x, 0) for x in (0, 20_000, 40_000, 60_000)]
-    frame = gpd.GeoDataFrame({"town_id": [1, 2, 3, 4], "controller": controllers}, geometry=points, crs=EQUAL_AREA_CRS)
+    frame = gpd.GeoDataFrame({"place_id": ["1", "2", "3", "4"], "controller": controllers}, geometry=points, crs=EQUAL_AREA_CRS)
     return frame.to_crs("EPSG:4326")
 
 
@@ -90,18 +90,18 @@ def test_control_points_load_typed_and_sourced(points):
 
 
 BAD_ROWS = [
-    ("169389,Idlib,إدلب,35.93062,36.63393,2017-05-40,opposition,src-a,high,x", "field 'date': expected a date as YYYY-MM-DD, got '2017-05-40'"),
-    ("169389,Idlib,إدلب,35.93062,36.63393,2017-05-04,rebels,src-a,high,x", "field 'controller': 'rebels' is not one of opposition, government, sdf, turkish_backed"),
-    ("169389,Idlib,إدلب,35.93062,36.63393,2017-05-04,opposition,nowhere,high,x", "field 'sources': source 'nowhere' does not exist"),
-    ("169389,Idlib,إدلب,55.0,36.63393,2017-05-04,opposition,src-a,high,x", "field 'latitude': (55.0, 36.63393) lies outside Syria"),
-    ("idlib,Idlib,إدلب,35.93062,36.63393,2017-05-04,opposition,src-a,high,x", "field 'town_id': expected a whole number, got 'idlib'"),
-    ("169389,Idlib,Idlib,35.93062,36.63393,2017-05-04,opposition,src-a,high,x", "field 'name_ar': expected Arabic text, got 'Idlib'"),
+    ("169389,Idlib,إدلب,,,35.93062,36.63393,geonames,2017-05-40,opposition,src-a,high,x", "field 'date': expected a date as YYYY-MM-DD, got '2017-05-40'"),
+    ("169389,Idlib,إدلب,,,35.93062,36.63393,geonames,2017-05-04,rebels,src-a,high,x", "field 'controller': 'rebels' is not one of opposition, government, sdf, turkish_backed"),
+    ("169389,Idlib,إدلب,,,35.93062,36.63393,geonames,2017-05-04,opposition,nowhere,high,x", "field 'sources': source 'nowhere' does not exist"),
+    ("169389,Idlib,إدلب,,,55.0,36.63393,geonames,2017-05-04,opposition,src-a,high,x", "field 'latitude': (55.0, 36.63393) lies outside Syria"),
+    ("169389,Idlib,إدلب,,,35.93062,36.63393,,2017-05-04,opposition,src-a,high,x", "field 'location_source': is missing or empty"),
+    ("169389,Idlib,Idlib,,,35.93062,36.63393,geonames,2017-05-04,opposition,src-a,high,x", "field 'name_ar': expected Arabic text, got 'Idlib'"),
 ]
 
 
 @pytest.mark.parametrize(("row", "message"), BAD_ROWS)
 def test_a_bad_control_row_is_named_with_file_line_and_field(tmp_path, row, message):
-    header = "town_id,name_en,name_ar,latitude,longitude,date,controller,sources,confidence,note\n"
+    header = CONTROL_HEADER
     data_dir = write_dataset(tmp_path / "data", control_csv=header + row + "\n")
     with pytest.raises(DataError) as error:
         load_control_points(data_dir)

@@ -91,6 +91,7 @@ def test_the_data_holds_every_feature_with_its_dates_names_and_sources(data_dir)
     assert properties["front-2017"] == {
         "id": "front-2017", "kind": "frontline", "name_en": "Front 2017", "name_ar": "اسم front-2017",
         "valid_from": "2017-05-04", "valid_to": "2020-03-06", "sources": ["src-a"], "confidence": "medium",
+        "precision_km": None,  # the fixture's frontline carries none; the built ones do
     }
     assert properties["front-2020"]["valid_to"] is None  # still in force at the end of the period
     assert [(item["id"], item["start"], item["title"]) for item in data["rounds"]] == [
@@ -187,7 +188,8 @@ def test_the_script_exports_every_real_feature(tmp_path):
     assert result.returncode == 0, result.stderr
     html = out.read_text(encoding="utf-8")
     assert {feature["properties"]["id"] for feature in embedded_data(html)["features"]["features"]} == set(load_features()["id"])
-    assert len(html.encode("utf-8")) < 600_000  # Leaflet is about 150 kB of it
+    # Leaflet is about 150 kB of it; the 87 frontline snapshots (one per day a tracked place changed hands) about 330 kB.
+    assert len(html.encode("utf-8")) < 800_000
 
 
 @pytest.mark.parametrize(

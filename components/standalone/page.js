@@ -66,7 +66,8 @@
     [text.valid, p.valid_from + " – " + (p.valid_to || "…")],
     [text.sources, p.sources.join(", ")],
     [text.confidence, p.confidence],
-  ]);
+  ].concat(p.precision_km === null || p.precision_km === undefined ? [] : [[null, precisionWords(p.precision_km)]]));
+  const precisionWords = (km) => text.precision.replace("{km}", inDigits(km.toFixed(1)));
   let featureLayer = null;
 
   function drawFeatures(iso) {
@@ -96,12 +97,16 @@
   const dateText = document.getElementById("date-text");
   const roundText = document.getElementById("round-text");
   const countText = document.getElementById("count-text");
+  const precisionText = document.getElementById("precision-text");
   function show(iso) {
     dateText.dateTime = iso;
     dateText.textContent = words(iso);
     const round = roundAt(iso);
     roundText.textContent = round ? round.title + " (" + words(round.start) + ")" : text.none;
     countText.textContent = inDigits(drawFeatures(iso));
+    const line = allFeatures.find((feature) => feature.properties.kind === "frontline" && inForce(feature.properties, iso));
+    const km = line ? line.properties.precision_km : null;
+    precisionText.textContent = km === null || km === undefined ? "" : precisionWords(km);
   }
   const currentIso = () => isoOfIndex(Number(slider.value));
 
