@@ -28,7 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.server import running_app  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from browser_helpers import running_app  # noqa: E402  (the tests' helper: one way to start an app)
 from components.locale import Locale  # noqa: E402
 
 APPS = {"this app": ROOT / "dashboard.py", "naive": ROOT / "benchmarks/apps/naive_app.py", "empty": ROOT / "benchmarks/apps/empty_app.py"}

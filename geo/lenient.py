@@ -154,8 +154,8 @@ def load_dataset_leniently(data_dir: Path | str | None = None) -> tuple[LenientD
     naming it. Fatal (raised): no round can be used. The base layers are not loaded here:
     load_base_layer stays strict.
 
-    >>> dataset, problems = load_dataset_leniently()  # doctest: +SKIP
-    >>> [str(problem) for problem in problems]  # doctest: +SKIP
+    >>> dataset, problems = load_dataset_leniently()
+    >>> [str(problem) for problem in problems]
     []
     """
     directory = resolve_data_dir(data_dir)

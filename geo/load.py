@@ -121,7 +121,7 @@ def data_fingerprint(data_dir: Path | str | None = None) -> tuple:
 def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Every source cited by rounds, features and claims, from data/sources/*.yaml.
 
-    >>> load_sources().set_index("id").loc["seed-000", "language"]  # doctest: +SKIP
+    >>> load_sources().set_index("id").loc["seed-000", "language"]
     'ar'
     """
     directory = resolve_data_dir(data_dir)
@@ -138,7 +138,7 @@ def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:
 def load_rounds(data_dir: Path | str | None = None) -> pd.DataFrame:
     """One row per Astana round or milestone, ordered by start date.
 
-    >>> load_rounds().set_index("id").loc["astana-4", "city_en"]  # doctest: +SKIP
+    >>> load_rounds().set_index("id").loc["astana-4", "city_en"]
     'Astana'
     """
     directory = resolve_data_dir(data_dir)
@@ -191,7 +191,7 @@ def feature_records(path: Path, data_dir: Path) -> list[dict[str, Any]]:
 def load_features(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     """Every map feature (zones, frontlines, bands, posts) in EPSG:4326, ordered by start date.
 
-    >>> load_features().crs.to_string()  # doctest: +SKIP
+    >>> load_features().crs.to_string()
     'EPSG:4326'
     """
     directory = resolve_data_dir(data_dir)
@@ -249,7 +249,8 @@ def load_claims(data_dir: Path | str | None = None) -> pd.DataFrame:
 def load_control_points(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     """Who held which place from which date: one row per place and change of hands, as points.
 
-    >>> load_control_points().query("name_en == 'Saraqib'")[["date", "controller"]]  # doctest: +SKIP
+    >>> load_control_points().query("name_en == 'Saraqib'")["controller"].tolist()
+    ['opposition', 'government', 'opposition', 'government', 'opposition']
     """
     directory = resolve_data_dir(data_dir)
     name, rows = read_control_rows(directory / CONTROL_FILE, directory)

@@ -138,7 +138,7 @@ def test_every_field_is_documented_in_the_data_readme(table):
     assert not missing, f"{table}: {missing}"
 
 
-# --- Geometry against the control facts (issue: zones and frontlines) ---------------------------
+# --- Geometry against the control facts ---------------------------------------------------------
 
 NORTH_WEST_LATITUDE = 35.0  # tracked towns north of this belong to the north-west (Hama is 35.13)
 

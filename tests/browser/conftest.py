@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.server import running_app
-from browsing import offline_context
+from browser_helpers import offline_context, running_app
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"

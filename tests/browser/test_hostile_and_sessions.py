@@ -12,9 +12,8 @@ from playwright.sync_api import expect
 
 from pathlib import Path
 
-from benchmarks.server import running_app
+from browser_helpers import offline_context, running_app
 from dataset import CLAIMS, FEATURES, ROUNDS, SOURCES, write_dataset
-from browsing import offline_context
 from components.locale import Locale
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,11 +1,16 @@
-"""What only a browser shows of issue 7: the page right to left in Arabic, Play stepping the map
+"""What only a browser shows of the two languages, Play and Compare: the page right to left in Arabic, Play stepping the map
 on a timer and pausing, two dates side by side. Keys, not only clicks, drive the controls."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
+
+from geo import load_rounds
+from geo.playback import next_play_date, play_steps
 
 from test_slider import MAP_FRAME, SLIDER_INPUT, WAIT_MS, shown_date, wait_until_idle
 
@@ -79,7 +84,11 @@ def test_play_steps_through_the_rounds_and_pauses_where_asked(offline_page, app_
     expect(page.get_by_role("button", name="▶ Play")).to_be_visible(timeout=WAIT_MS)
     wait_until_idle(page)
     paused_on = shown_date(page)
-    page.wait_for_timeout(3500)
+    # What the reader would see if it kept playing: the next step's date in the status line. It
+    # must not appear within three steps' time (the page's own timer, not a sleep in the test).
+    following = next_play_date(play_steps(load_rounds(), "rounds"), dt.date.fromisoformat(paused_on))
+    with pytest.raises(AssertionError):
+        expect(page.get_by_text(re.compile(rf"^{_words(following.isoformat())} · "))).to_be_visible(timeout=3500)
     assert shown_date(page) == paused_on
 
 
@@ -115,7 +124,7 @@ def test_two_dates_side_by_side(offline_page, app_url):
     page.get_by_text("Compare with another date").click()
     expect(page.locator(MAP_FRAME)).to_have_count(2, timeout=WAIT_MS)
     expect(page.get_by_text("Left: 4 May 2017 · right: 6 March 2020")).to_be_visible(timeout=WAIT_MS)
-    expect(page.get_by_text(re.compile(r"9,650 km² on 4 May 2017, 3,634 km² on 6 March 2020"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"11,065 km² on 4 May 2017, 3,384 km² on 6 March 2020"))).to_be_visible()
     # The four zones of May 2017 on the left; only Idlib's left on the right.
     page.wait_for_function(
         """([frame, colour]) => {

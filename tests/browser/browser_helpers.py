@@ -1,6 +1,6 @@
-"""Start a Streamlit app on a free local port and wait until it answers: for tests and benchmarks.
-
-Polls the health endpoint instead of sleeping a fixed time.
+"""The browser tests' helpers, in one place: start a Streamlit app on a free local port and wait
+until it answers (polling its health endpoint, never a fixed sleep), and a browser context that
+cannot reach the internet. benchmarks/run.py uses them too.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 START_SECONDS = 60
 POLL_SECONDS = 0.2
 
@@ -62,3 +62,23 @@ def running_app(script: Path, log_path: Path, env: dict[str, str] | None = None)
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+
+
+def offline_context(browser):
+    """A browser context in which every request to another host is aborted and recorded."""
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    blocked: list[str] = []
+
+    def only_local(route):
+        host = route.request.url.split("/")[2].split(":")[0] if "://" in route.request.url else ""
+        if route.request.url.startswith(("data:", "blob:", "about:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    context.blocked_requests = blocked
+    return context
