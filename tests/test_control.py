@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import geopandas as gpd
 import pandas as pd
@@ -108,3 +109,21 @@ def test_a_bad_control_row_is_named_with_file_line_and_field(tmp_path, row, mess
     assert str(error.value).startswith("data/control_points.csv: Idlib ")
     assert "(line 2)" in str(error.value)
     assert message in str(error.value)
+
+
+def test_the_precision_is_the_widest_gap_between_neighbours_of_opposite_sides():
+    # Four places on a line 20 km apart: the opposition holds the first two, the government the
+    # third, the SDF the fourth. Only the pair across the line counts: 20 km.
+    from geo.control import controlled_area, line_precision_km
+
+    places = towns(["opposition", "opposition", "government", "sdf"])
+    area = controlled_area(places, "opposition", OUTLINE, 30_000)
+    assert line_precision_km(places, area, OUTLINE, 30_000) == pytest.approx(20.0)
+
+
+def test_the_turkish_backed_edge_is_not_a_frontline_and_no_opponent_gives_no_precision():
+    from geo.control import controlled_area, line_precision_km
+
+    places = towns(["opposition", "opposition", "turkish_backed", "turkish_backed"])
+    area = controlled_area(places, "opposition", OUTLINE, 30_000)
+    assert math.isnan(line_precision_km(places, area, OUTLINE, 30_000))

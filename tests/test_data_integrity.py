@@ -218,6 +218,62 @@ def test_the_area_figures_in_the_data_readme_match_the_data():
         assert f"| {day} | {opposition_area_on(day):,.0f} |" in readme, day
 
 
+def frontline_on(date: str):
+    state = geo.state_at(date)
+    return state[state["kind"] == "frontline"].iloc[0]
+
+
+def test_the_area_and_precision_table_in_the_data_readme_matches_the_data(features):
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    for row in features[features["kind"] == "frontline"].itertuples():
+        precision = f"{row.precision_km:.1f}" if pd.notna(row.precision_km) else "none left"
+        assert f"| {row.valid_from.date().isoformat()} |" in readme and f"| {precision} | {row.round_id} |" in readme, row.id
+
+
+def test_every_frontline_states_its_precision_until_no_opponent_is_left(features):
+    frontlines = features[features["kind"] == "frontline"].sort_values("valid_from")
+    stated = frontlines["precision_km"].notna()
+    # Only the last snapshot (8 December 2024: the government gone) has no opponent along its edge.
+    assert stated.iloc[:-1].all() and not stated.iloc[-1], frontlines.loc[~stated, "id"].tolist()
+    assert (frontlines["precision_km"].dropna() > 0).all()
+
+
+@pytest.mark.parametrize(
+    ("place", "date", "controller"),
+    [
+        # Jabal al-Zawiya, south of the M4: held by the opposition through the frozen years, shelled
+        # as a front-line village (the 71-town line cut it off).
+        ("Kafr Oweid", "2021-06-15", "opposition"),
+        ("al-Bara", "2021-06-15", "opposition"),
+        ("Kafr Nabl", "2021-06-15", "government"),
+        ("Sarmada", "2021-06-15", "opposition"),
+        ("Kafr Nabudah", "2019-05-09", "government"),
+    ],
+)
+def test_a_village_between_the_old_towns_is_on_its_side_of_the_line(place, date, controller, control_points):
+    line = frontline_on(date).geometry
+    point = control_points[control_points["name_en"] == place].geometry.iloc[0]
+    assert line.contains(point) == (controller == "opposition")
+
+
+def test_the_north_west_is_tracked_village_by_village(control_points):
+    places = control_points.drop_duplicates("place_id")
+    north_west = places[places["latitude"] >= NORTH_WEST_LATITUDE]
+    assert len(north_west) >= 300
+    first_rows = control_points.sort_values("date").groupby("place_id")["date"].min()
+    assert (first_rows == pd.Timestamp("2017-05-04")).all(), first_rows[first_rows != pd.Timestamp("2017-05-04")].index.tolist()
+    # Every coordinate says where it comes from: GeoNames, OpenStreetMap or a cited page.
+    sources = set(geo.load_sources()["id"])
+    assert places["location_source"].map(lambda origin: origin in ("geonames", "osm-gazetteer") or origin in sources).all()
+
+
+def test_a_place_in_the_north_west_changes_hands_in_each_of_its_rows(control_points):
+    # (Daraa repeats "government" on purpose: divided until 12 July 2018, whole from then.)
+    ordered = control_points[control_points["latitude"] >= NORTH_WEST_LATITUDE].sort_values(["place_id", "date"])
+    repeated = ordered[ordered.groupby("place_id")["controller"].shift() == ordered["controller"]]
+    assert repeated.empty, repeated[["name_en", "date"]].values.tolist()[:5]
+
+
 def test_the_feature_build_is_deterministic_and_matches_the_committed_files(tmp_path):
     import subprocess
     import sys

@@ -187,7 +187,12 @@ def test_the_script_exports_every_real_feature(tmp_path):
     result = run_script("--out", str(out), "--date", "2020-03-06", "--lang", "ar")
     assert result.returncode == 0, result.stderr
     html = out.read_text(encoding="utf-8")
-    assert {feature["properties"]["id"] for feature in embedded_data(html)["features"]["features"]} == set(load_features()["id"])
+    data = embedded_data(html)
+    assert {feature["properties"]["id"] for feature in data["features"]["features"]} == set(load_features()["id"])
+    # Each snapshot carries its precision for the page's footer (the last has no opponent left).
+    precisions = [feature["properties"]["precision_km"] for feature in data["features"]["features"] if feature["properties"]["kind"] == "frontline"]
+    assert all(isinstance(km, float) for km in precisions[:-1]) and precisions[-1] is None
+    assert "{km}" in data["text"]["precision"] and 'id="precision-text"' in html
     # Leaflet is about 150 kB of it; the 87 frontline snapshots (one per day a tracked place changed hands) about 330 kB.
     assert len(html.encode("utf-8")) < 800_000
 

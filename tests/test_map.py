@@ -239,3 +239,15 @@ def test_the_base_map_puts_the_patterns_into_the_svg_the_features_are_drawn_in(b
 def test_tooltips_read_right_to_left_on_the_arabic_map_only(base_layers):
     assert RTL_TOOLTIP_CSS in base_map(published_base("ar"), AR).get_root().render()
     assert RTL_TOOLTIP_CSS not in base_map(base_layers, EN).get_root().render()
+
+
+def test_a_frontlines_tooltip_says_how_precise_its_line_is():
+    from geo import load_features as load_real_features
+
+    shown = publishable_features(load_real_features(), EN)
+    frontline = shown[shown["id"] == "frontline-2020-03-06"].iloc[0]
+    stated = load_real_features().set_index("id").at["frontline-2020-03-06", "precision_km"]
+    assert frontline["precision"] == f"tracked places at most {stated:.1f} km apart across it"
+    assert set(shown.loc[shown["kind"] == "observation_post", "precision"]) == {"not a line"}
+    arabic = publishable_features(load_real_features(), Locale("ar", "arabic"))
+    assert "كم" in arabic.loc[arabic["id"] == "frontline-2020-03-06", "precision"].iloc[0]

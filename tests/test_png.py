@@ -282,3 +282,10 @@ def test_the_command_line_answers_errors_with_one_line_and_exit_2(export_png, da
     error = capsys.readouterr().err
     assert error.startswith(f"export_png: error: {message}") and error.count("\n") == 1 and error.endswith("\n")
     assert not (tmp_path / "x.png").exists()
+
+
+def test_the_footer_says_how_precise_the_line_is(real_data):
+    stated = real_data.features.set_index("id").at["frontline-2020-03-06", "precision_km"]
+    footer = render_figure(real_data, "2020-03-06").figure.texts[3].get_text()
+    assert footer.startswith("Natural Earth") and f"line drawn from tracked places at most {stated:.1f} km apart across it" in footer
+    assert "OpenStreetMap contributors (ODbL)" in footer
