@@ -21,10 +21,10 @@ from components.png import render_png
 from geo.dataset import Dataset
 from geo.view import View
 
-EXPORT_COLUMNS = ["id", "kind", "name_en", "name_ar", "valid_from", "valid_to", "round_id", "sources", "confidence", "note", "geometry"]
+EXPORT_COLUMNS = ["id", "kind", "name_en", "name_ar", "valid_from", "valid_to", "round_id", "sources", "confidence", "note", "precision_km", "geometry"]
 
 
-def state_for_export(features: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def features_for_export(features: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """The features at the date with the contract's columns, lists joined and dates as text."""
     frame = features[EXPORT_COLUMNS].copy()
     frame["sources"] = frame["sources"].map(";".join)
@@ -57,9 +57,9 @@ def render_downloads(data: Dataset, view: View, locale: Locale) -> None:
     buttons: list[tuple[str, Callable[[], bytes | str], str, str]] = [
         (locale.t("downloads.png"), lambda: render_png(data, view.date, locale, layers=view.layers), f"deescalation-zones-{stamp}.png", "image/png"),
         (locale.t("downloads.html"), lambda: standalone_html(data, view.date, locale, view.layers), f"deescalation-zones-{stamp}.html", "text/html"),
-        (locale.t("downloads.geojson"), lambda: state_for_export(view.features).to_json(ensure_ascii=False).encode("utf-8"),
+        (locale.t("downloads.geojson"), lambda: features_for_export(view.features).to_json(ensure_ascii=False).encode("utf-8"),
          f"features-{stamp}.geojson", "application/geo+json"),
-        (locale.t("downloads.geopackage"), lambda: geopackage_bytes(state_for_export(view.features), f"features_{stamp}"),
+        (locale.t("downloads.geopackage"), lambda: geopackage_bytes(features_for_export(view.features), f"features_{stamp}"),
          f"features-{stamp}.gpkg", "application/geopackage+sqlite3"),
         (locale.t("downloads.rounds_csv"), lambda: rounds_csv(data.rounds), "astana-rounds.csv", "text/csv"),
     ]

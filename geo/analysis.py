@@ -85,7 +85,6 @@ def outcome_date(round_row: pd.Series) -> dt.date:
     """The day after a round or milestone ended (its last day for one ending on the period's last
     day): the first day of the state it left behind.
 
-    >>> from geo import load_rounds
     >>> outcome_date(load_rounds().set_index("id").loc["moscow-protocol-2020-03-05"])
     datetime.date(2020, 3, 6)
     """
@@ -99,7 +98,6 @@ def previous_round(rounds: pd.DataFrame, round_id: str) -> pd.Series | None:
     One still running when `round_id` ended is skipped: the offensive of December 2019 ended the
     day after the Moscow protocol, so the protocol is compared with Astana 14.
 
-    >>> from geo import load_rounds
     >>> previous_round(load_rounds(), "moscow-protocol-2020-03-05")["id"]
     'astana-14'
     """
@@ -116,7 +114,6 @@ def previous_round(rounds: pd.DataFrame, round_id: str) -> pd.Series | None:
 def north_west_km2(features: gpd.GeoDataFrame, date: dt.date) -> float:
     """The area of the frontline features (the opposition-held north-west) in force on `date`, km².
 
-    >>> from geo import load_features
     >>> round(north_west_km2(load_features(), dt.date(2020, 3, 6)))
     3384
     """
@@ -130,7 +127,6 @@ def town_changes(control_points: pd.DataFrame) -> pd.DataFrame:
     A town's first row (the baseline, or the day it was first observed) and a row repeating the
     controller are not changes.
 
-    >>> from geo import load_control_points
     >>> town_changes(load_control_points()).query("name_en == 'Saraqib'")["to_controller"].tolist()
     ['government', 'opposition', 'government', 'opposition']
     """
@@ -187,7 +183,6 @@ def what_changed(
     Zones: in force on one date and not the other. Area: the frontline features' km² on each date.
     Towns and posts: every change of hands, establishment or withdrawal dated in between.
 
-    >>> from geo import load_control_points, load_features, load_rounds
     >>> summary = what_changed(load_features(), load_control_points(), load_rounds(), "moscow-protocol-2020-03-05")
     >>> round(summary.north_west_change_km2)
     -2634
@@ -234,7 +229,6 @@ def area_series(features: gpd.GeoDataFrame, rounds: pd.DataFrame) -> pd.DataFram
 
     One row per series on 2017-01-23, on each day its area changes, and on 2024-12-08.
 
-    >>> from geo import load_features, load_rounds
     >>> round(area_series(load_features(), load_rounds()).query("series == 'north_west'")["km2"].iloc[-1])
     25371
     """

@@ -62,7 +62,6 @@ def canonical_value(field: str, canonical: pd.Series) -> str | None:
 def check_claims(claims: pd.DataFrame, rounds: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per claimed field: whether it agrees with the canonical round, and a message.
 
-    >>> from geo import load_claims, load_rounds, load_sources
     >>> sorted(check_claims(load_claims(), load_rounds(), load_sources()).query("status == 'contradicts'")["field"].unique())
     ['city_en', 'date', 'number', 'outcome']
     """

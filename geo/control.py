@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry import MultiPoint, Point
@@ -31,7 +32,6 @@ def control_on(points: gpd.GeoDataFrame, date: dt.date) -> gpd.GeoDataFrame:
 
     Towns with no row by then are left out.
 
-    >>> from geo import load_control_points
     >>> control_on(load_control_points(), dt.date(2020, 3, 1)).query("name_en == 'Saraqib'")["controller"].tolist()
     ['opposition']
     """
@@ -41,13 +41,14 @@ def control_on(points: gpd.GeoDataFrame, date: dt.date) -> gpd.GeoDataFrame:
 def voronoi_cells(towns: gpd.GeoDataFrame, outline: BaseGeometry, reach_m: float) -> gpd.GeoDataFrame:
     """Each town's Voronoi cell, cut to `reach_m` around it and to the outline (metres CRS)."""
     projected = towns.to_crs(EQUAL_AREA_CRS)
-    points = MultiPoint(list(projected.geometry))
-    cells = shapely.voronoi_polygons(points, extend_to=outline.envelope.buffer(reach_m), ordered=True)
-    cell_list = list(cells.geoms)
-    clipped = [
-        cell.intersection(point.buffer(reach_m, quad_segs=16)).intersection(outline)
-        for cell, point in zip(cell_list, projected.geometry)
-    ]
+    points = projected.geometry.to_numpy()
+    cells = np.asarray(shapely.voronoi_polygons(MultiPoint(list(points)), extend_to=outline.envelope.buffer(reach_m), ordered=True).geoms)
+    clipped = shapely.intersection(cells, shapely.buffer(points, reach_m, quad_segs=16))
+    # Most cells lie well inside Syria: only those that cross its outline are cut by it (the
+    # outline has thousands of vertices; cutting every cell by it was most of the build's time).
+    shapely.prepare(outline)
+    crossing = ~shapely.contains(outline, clipped)
+    clipped[crossing] = shapely.intersection(clipped[crossing], outline)
     return gpd.GeoDataFrame(projected.drop(columns="geometry"), geometry=clipped, crs=EQUAL_AREA_CRS)
 
 
@@ -110,7 +111,6 @@ def towns_for_map(towns: gpd.GeoDataFrame, control_points: gpd.GeoDataFrame, lab
 
     A tracked place whose id is a GeoNames id takes that town's population.
 
-    >>> from geo import load_base_layer, load_control_points
     >>> int(towns_for_map(load_base_layer("towns"), load_control_points(), 100_000)["labelled"].sum())
     13
     """
@@ -137,20 +137,23 @@ def edge_pairs(places: gpd.GeoDataFrame, area: BaseGeometry, outline: BaseGeomet
     The line between such a pair is drawn where their cells meet, so their distance bounds how far
     the drawn edge can be from the real one there: the line's precision.
     """
-    cells = voronoi_cells(places, outline, reach_m)
-    points = places.to_crs(EQUAL_AREA_CRS).geometry.reset_index(drop=True)
-    cells = cells.reset_index(drop=True)
-    inside = (cells["controller"] == side) & points.within(area.buffer(1.0))
-    others = cells[cells["controller"].isin(list(opponents))]
-    tree = shapely.STRtree(list(others.geometry))
-    rows = []
-    for index in cells.index[inside]:
-        cell = cells.geometry[index]
-        for position in tree.query(cell, predicate="intersects"):
-            other = others.index[position]
-            if cell.intersection(others.geometry[other]).length > 0:
-                rows.append((cells.at[index, "place_id"], cells.at[other, "place_id"], points[index].distance(points[other]) / 1000))
-    return pd.DataFrame(rows, columns=["inside_id", "outside_id", "km"])
+    cells = voronoi_cells(places, outline, reach_m).reset_index(drop=True)
+    points = places.to_crs(EQUAL_AREA_CRS).geometry.to_numpy()
+    controllers = cells["controller"].to_numpy()
+    shapely.prepare(area)
+    inside = np.flatnonzero((controllers == side) & shapely.dwithin(area, points, 1.0))
+    others = np.flatnonzero(np.isin(controllers, list(opponents)))
+    geometries = cells.geometry.to_numpy()
+    first, second = shapely.STRtree(geometries[others]).query(geometries[inside], predicate="intersects")
+    pairs_in, pairs_out = inside[first], others[second]
+    # Cells that meet along an edge, not at a single corner.
+    shared = shapely.length(shapely.intersection(geometries[pairs_in], geometries[pairs_out])) > 0
+    pairs_in, pairs_out = pairs_in[shared], pairs_out[shared]
+    return pd.DataFrame({
+        "inside_id": cells["place_id"].to_numpy()[pairs_in],
+        "outside_id": cells["place_id"].to_numpy()[pairs_out],
+        "km": shapely.distance(points[pairs_in], points[pairs_out]) / 1000,
+    })
 
 
 def line_precision_km(places: gpd.GeoDataFrame, area: BaseGeometry, outline: BaseGeometry, reach_m: float) -> float:

@@ -44,6 +44,7 @@ from geo.validate import (
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Points the app at another copy of the data (a fixture, a reviewer's edit) without code changes.
 DATA_DIR_VARIABLE = "DEESCALATION_DATA_DIR"
+SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ROUNDS_FILE = "rounds.yaml"
 CONTROL_FILE = "control_points.csv"
 CLAIMS_FILE = "claims.yaml"
@@ -80,8 +81,9 @@ def _read_text(path: Path, name: str) -> str:
 def read_yaml_list(path: Path, data_dir: Path) -> tuple[str, list[Any]]:
     name = _relative_name(path, data_dir)
     try:
-        # safe_load builds plain data only: a YAML tag cannot construct or run anything.
-        content = yaml.safe_load(_read_text(path, name))
+        # A safe loader builds plain data only: a YAML tag cannot construct or run anything. The C
+        # one (libyaml, in PyYAML's wheels) reads the 600 sources several times faster.
+        content = yaml.load(_read_text(path, name), Loader=SAFE_YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

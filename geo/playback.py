@@ -22,7 +22,6 @@ def play_steps(rounds: pd.DataFrame, mode: str) -> list[dt.date]:
     then the period's last day. "months": the period's first day, the first of every month after
     it, then the period's last day.
 
-    >>> from geo import load_rounds
     >>> play_steps(load_rounds(), "months")[:2]
     [datetime.date(2017, 1, 23), datetime.date(2017, 2, 1)]
     """

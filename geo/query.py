@@ -92,7 +92,6 @@ def round_start_dates(rounds: pd.DataFrame) -> list[dt.date]:
 def neighbour_round_date(rounds: pd.DataFrame, date: dt.date, step: int) -> dt.date | None:
     """The start of the next (step=+1) or previous (step=-1) round after or before `date`.
 
-    >>> from geo import load_rounds
     >>> neighbour_round_date(load_rounds(), dt.date(2017, 5, 10), +1)
     datetime.date(2017, 7, 4)
     """

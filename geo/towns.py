@@ -168,7 +168,6 @@ def find_places(query: str, places: pd.DataFrame, limit: int = 5) -> pd.DataFram
     Columns place_id, name_en, name_ar, score (1.0 = the same name once spellings are unified); an
     empty frame with those columns when no name is close. Ties go to the larger place.
 
-    >>> from geo import load_base_layer
     >>> find_places("Maarat al-Numan", load_base_layer("towns").rename(columns={"town_id": "place_id"}))["name_en"].iloc[0]
     'Ma‘arrat an Nu‘mān'
     """

@@ -37,7 +37,6 @@ def chosen_layers(features: gpd.GeoDataFrame, layers: Iterable[str]) -> gpd.GeoD
 def view_at(dataset: Dataset, date: dt.date | str, layers: Iterable[str] = FEATURE_KINDS) -> View:
     """The view of `dataset` on `date` with the `layers` chosen.
 
-    >>> from geo.dataset import build_dataset
     >>> view_at(build_dataset(), "2020-03-06", ["frontline"]).features["kind"].tolist()
     ['frontline']
     """

@@ -8,12 +8,12 @@ import json
 import geopandas as gpd
 import pandas as pd
 
-from components.downloads import geopackage_bytes, rounds_csv, state_for_export
+from components.downloads import geopackage_bytes, rounds_csv, features_for_export
 from geo import load_features, load_rounds, state_at
 
 
 def exported(data_dir, date="2020-03-06"):
-    return state_for_export(state_at(date, load_features(data_dir), load_rounds(data_dir)))
+    return features_for_export(state_at(date, load_features(data_dir), load_rounds(data_dir)))
 
 
 def test_the_geojson_download_holds_the_features_at_the_date_with_their_sources(data_dir):
