@@ -67,7 +67,17 @@ def test_the_delegations_are_named_in_arabic():
     assert any("Delegations: government, opposition" in block.value for block in english.markdown)
 
 
-def test_arabic_indic_digits_are_a_choice_kept_in_the_link():
+@pytest.fixture
+def on_fixture_data(data_dir, monkeypatch):
+    """The page on the small dataset built in code (with the real base layers): for what does not
+    need the real data."""
+    import shutil
+
+    shutil.copytree(ROOT / "data" / "base", data_dir / "base")
+    monkeypatch.setenv("DEESCALATION_DATA_DIR", str(data_dir))
+
+
+def test_arabic_indic_digits_are_a_choice_kept_in_the_link(on_fixture_data):
     app = open_dashboard({"date": "2020-03-06", "lang": "ar"})
     assert any(block.value.startswith("6 آذار/مارس 2020 · ") for block in app.markdown)
     app.radio(key="digits").set_value("arabic").run()
@@ -82,7 +92,7 @@ def test_a_contradicting_report_is_flagged_in_arabic_on_the_arabic_page():
     assert any(ARABIC.search(warning.value) and "19" in warning.value for warning in app.warning)
 
 
-def test_a_bad_link_is_explained_in_the_readers_language():
+def test_a_bad_link_is_explained_in_the_readers_language(on_fixture_data):
     app = open_dashboard({"date": "yesterday", "lang": "ar"})
     assert any(warning.value.startswith("تم تجاهل date='yesterday'") for warning in app.warning)
 
