@@ -15,7 +15,7 @@ from components.downloads import render_downloads
 from components.layers import Layer
 from components.legend import legend_entries, render_legend
 from components.locale import Locale
-from components.map_view import render_map
+from components.map_view import current_extent, first_view, render_extent_control, render_map
 from components.overlay import render_overlay_uploader
 from components.page_style import rtl_css
 from components.panel import render_data_problems, render_feature_table, render_round_panel, render_touched_features
@@ -35,37 +35,45 @@ st.set_page_config(page_title="Syria de-escalation zones · مناطق خفض ا
 
 def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: Layer, view_state: ViewState, overlay: gpd.GeoDataFrame | None) -> None:
     """Everything that depends on the date, rerun alone when the date changes (a fragment, on a
-    timer while playing): a slider step does not rebuild the rest of the page."""
+    timer while playing): a slider step does not rebuild the rest of the page. The map comes first,
+    under the time control, with the round panel beside it; the rest follows below."""
     locale = Locale(view_state.language, view_state.digits)
     advance_if_due(data.rounds)
-    chosen = render_time_controls(data.rounds, initial=view_state.date, locale=locale)
-    render_play_controls(data.rounds, locale)
-    st.query_params.update(view_query(replace(view_state, date=chosen)))
+    chosen = render_time_controls(data.rounds, locale, initial=view_state.date)
     view = view_at(data, chosen, view_state.layers)
-    compared = render_compare_controls(chosen, locale)
-    # Two maps need the page's whole width; they are drawn once the panel has found a town.
-    compare_slot = st.container()
-    map_column, panel_column = st.columns([3, 2])
-    with panel_column:
-        st.markdown(locale.t("explorer.features_on_map", date=locale.date(chosen), count=len(view.features)))
-        render_round_panel(view.round, data.sources, view.discrepancies, locale)
-        highlighted = feature_by_id(data.features, render_touched_features(view.round, data.features, locale))
-        focus = render_town_search(data.base["towns"], data.control_points, data.sources, chosen, locale)
+    map_area, below = st.container(), st.container()
+    with below:
+        render_play_controls(data.rounds, locale)
+        compared = render_compare_controls(chosen, locale)
+    with map_area:
+        # Two maps need the page's whole width: they take the map's place, above the panel.
+        compare_slot = st.container()
+        map_column, panel_column = st.columns([5, 2])
+        extent = current_extent(view_state.extent)
+        st.query_params.update(view_query(replace(view_state, date=chosen, extent=extent)))
+        with panel_column:
+            st.markdown(locale.t("explorer.features_on_map", date=locale.date(chosen), count=len(view.features)))
+            render_round_panel(view.round, data.sources, view.discrepancies, locale)
+            highlighted = feature_by_id(data.features, render_touched_features(view.round, data.features, locale))
+            focus = render_town_search(data.base["towns"], data.control_points, data.sources, chosen, locale)
+        bounds = first_view(view, extent)
+        with map_column:
+            if compared is None:
+                render_map(base_layers, published_features, view.features, locale, highlighted=highlighted, tiles=view_state.base_map,
+                           overlay=overlay, focus=focus, bounds=bounds)
+            render_extent_control(extent, locale)
+            render_legend(legend_entries(view.features["kind"], locale, with_base=True), locale)
+    if compared is not None:
+        with compare_slot:
+            render_compared_maps(base_layers, published_features, (view_at(data, compared, view_state.layers), view), locale,
+                                 tiles=view_state.base_map, highlighted=highlighted, overlay=overlay, focus=focus, bounds=bounds)
+    with below:
         if view.round is not None and st.toggle(locale.t("explorer.show_changes"), key="show_changes"):
             render_what_changed(what_changed(data.features, data.control_points, data.rounds, view.round["id"]), locale, chosen)
         if st.toggle(locale.t("explorer.show_areas"), key="show_areas"):
             st.altair_chart(area_chart(data.areas, data.rounds, chosen, locale, data.features), width="stretch")
         with st.expander(locale.t("explorer.downloads")):
             render_downloads(data, view, locale)
-    if compared is not None:
-        with compare_slot:
-            render_compared_maps(base_layers, published_features, (view_at(data, compared, view_state.layers), view), locale,
-                                 tiles=view_state.base_map, highlighted=highlighted, overlay=overlay, focus=focus)
-    with map_column:
-        if compared is None:
-            render_map(base_layers, published_features, view.features, locale, highlighted=highlighted, tiles=view_state.base_map,
-                       overlay=overlay, focus=focus)
-        render_legend(legend_entries(view.features["kind"], locale, with_base=True), locale)
         if st.toggle(locale.t("explorer.show_table"), key="show_table"):
             render_feature_table(view.features, locale)
 

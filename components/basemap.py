@@ -60,8 +60,10 @@ class LayerCache(MacroElement):
 RTL_TOOLTIP_CSS = ".leaflet-tooltip { direction: rtl; text-align: right; }"
 
 
-def base_map(layers: dict[str, Layer], locale: Locale, tiles: str = "offline") -> folium.Map:
-    """Syria and its neighbours fitted to Syria, with governorates, highways and towns.
+def base_map(layers: dict[str, Layer], locale: Locale, tiles: str = "offline",
+             bounds: tuple[float, float, float, float] = SYRIA_BOUNDS) -> folium.Map:
+    """Syria and its neighbours framed on `bounds` (west, south, east, north), with governorates,
+    highways and towns.
 
     `tiles="osm"` lays OpenStreetMap's tiles underneath (the browser fetches them from
     openstreetmap.org) and makes the country fills transparent so the tiles show.
@@ -72,7 +74,7 @@ def base_map(layers: dict[str, Layer], locale: Locale, tiles: str = "offline") -
         folium.TileLayer("OpenStreetMap", control=False).add_to(fmap)
     fmap.default_js = LOCAL_JS
     fmap.default_css = LOCAL_CSS
-    west, south, east, north = SYRIA_BOUNDS
+    west, south, east, north = bounds
     fmap.fit_bounds([[south, west], [north, east]])
     LayerCache(f"{STATIC_URL}/layers/").add_to(fmap)
     Hatching().add_to(fmap)

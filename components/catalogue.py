@@ -27,6 +27,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "الشمال الغربي الخاضع للمعارضة: {left_km2} كم² في {left}، و{right_km2} كم² في {right}.",
     ),
     "compare.not_mapped": ("not mapped", "غير مرسوم"),
+    "map.extent": ("The map shows", "تعرض الخريطة"),
+    "map.extent.features": ("what is on the map", "ما على الخريطة"),
+    "map.extent.country": ("the whole country", "البلد كله"),
     "explorer.downloads": ("Briefing outputs and data downloads", "مواد الإحاطة وتنزيل البيانات"),
     "explorer.show_table": ("Show the features on the map as a table", "عرض عناصر الخريطة في جدول"),
     "sidebar.timeline_caption": (

@@ -48,6 +48,7 @@ def render_compared_maps(
     highlighted: gpd.GeoDataFrame | None = None,
     overlay: gpd.GeoDataFrame | None = None,
     focus: tuple[float, float] | None = None,
+    bounds: tuple[float, float, float, float] | None = None,
 ) -> None:
     """Two maps, the compared date on the left and the chosen date on the right (time runs left to
     right in both languages, as on the slider), a caption naming both and the area on each. The
@@ -61,4 +62,4 @@ def render_compared_maps(
         with column:
             st.markdown(f"**{locale.date(view.date)}**")
             render_map(base_layers, published, view.features, locale, highlighted=highlighted, tiles=tiles, overlay=overlay, focus=focus,
-                       key=key, height=COMPARE_MAP_HEIGHT)
+                       key=key, height=COMPARE_MAP_HEIGHT, bounds=bounds)

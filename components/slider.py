@@ -49,7 +49,7 @@ def render_time_controls(rounds: pd.DataFrame, locale: Locale, initial: dt.date 
         format="YYYY-MM-DD",
         help=locale.t("slider.help"),
     )
-    previous_column, next_column = st.columns(2)
+    previous_column, next_column, jump_column = st.columns([1, 1, 2])
     previous_column.button(locale.t("slider.previous"), on_click=_step_to, args=(rounds, -1), width="stretch", key="previous_round")
     next_column.button(locale.t("slider.next"), on_click=_step_to, args=(rounds, +1), width="stretch", key="next_round")
     on_slider = rounds_in_period(rounds)
@@ -57,7 +57,9 @@ def render_time_controls(rounds: pd.DataFrame, locale: Locale, initial: dt.date 
         round_id: f"{locale.date(start)} · {title}"
         for round_id, start, title in zip(on_slider["id"], on_slider["start"], on_slider[locale.field("title")])
     }
-    pick_one(locale.t("slider.jump"), titles, JUMP_KEY, locale.t("slider.jump_placeholder"), on_change=_jump, args=(rounds,))
+    with jump_column:
+        pick_one(locale.t("slider.jump"), titles, JUMP_KEY, locale.t("slider.jump_placeholder"), on_change=_jump, args=(rounds,),
+                 label_visibility="collapsed")
     return st.session_state[DATE_KEY]
 
 

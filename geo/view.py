@@ -17,7 +17,10 @@ from geo.analysis import FRONTLINE_KIND, NORTH_WEST_SERIES
 from geo.claims import discrepancies_for
 from geo.dataset import Dataset
 from geo.query import features_valid_on, latest_round, parse_date
-from geo.schema import FEATURE_KINDS
+from geo.schema import FEATURE_KINDS, SYRIA_BOUNDS
+
+# Around the features framed, as a share of their extent, so the edge does not touch the frame.
+FRAME_MARGIN = 0.08
 
 
 class View(NamedTuple):
@@ -64,3 +67,17 @@ def north_west_km2_on(dataset: Dataset, date: dt.date) -> float:
         return float("nan")
     series = dataset.areas[(dataset.areas["series"] == NORTH_WEST_SERIES) & (dataset.areas["date"] <= day)]
     return float(series["km2"].iloc[-1]) if not series.empty else float("nan")
+
+
+def frame_bounds(features: gpd.GeoDataFrame, extent: str = "features") -> tuple[float, float, float, float]:
+    """(west, south, east, north) in degrees for the map to frame: the features with a margin, or
+    all Syria (also when no feature is in force).
+
+    >>> frame_bounds(build_dataset().features.iloc[:0])
+    (35.67, 32.26, 42.43, 37.37)
+    """
+    if extent == "country" or features.empty:
+        return SYRIA_BOUNDS
+    west, south, east, north = (float(value) for value in features.to_crs("EPSG:4326").total_bounds)
+    pad = FRAME_MARGIN * max(east - west, north - south)
+    return (round(west - pad, 4), round(south - pad, 4), round(east + pad, 4), round(north + pad, 4))

@@ -17,6 +17,8 @@ MAX_SHOWN_CHARS = 40
 LANGUAGES = ("en", "ar")
 BASE_MAPS = ("offline", "osm")
 DIGIT_STYLES = ("latin", "arabic")
+# What the map first frames: the features in force, or the whole country.
+EXTENTS = ("features", "country")
 @dataclass(frozen=True)
 class Notice:
     """A warning about the link: a catalogue key (`link.ignored_date`...) and its values; the page
@@ -37,6 +39,7 @@ class ViewState:
     language: str = "en"
     base_map: str = "offline"
     digits: str = "latin"
+    extent: str = "features"
     messages: tuple[Notice, ...] = field(default=(), compare=False)
 
 
@@ -69,7 +72,8 @@ def parse_view_state(query_params: Mapping[str, object], round_starts: Mapping[s
     """The view in the query string, defaults where a value is missing or wrong.
 
     `date=YYYY-MM-DD` or `round=<id>` (its start; `date` wins when both are given),
-    `layers=frontline,observation_post`, `lang=en|ar`, `basemap=offline|osm`, `digits=latin|arabic`.
+    `layers=frontline,observation_post`, `lang=en|ar`, `basemap=offline|osm`, `digits=latin|arabic`,
+    `extent=features|country`.
 
     >>> parse_view_state({"date": "2020-03-06", "lang": "ar"}).language
     'ar'
@@ -97,7 +101,8 @@ def parse_view_state(query_params: Mapping[str, object], round_starts: Mapping[s
         values["layers"] = layers
         if unknown:
             messages.append(_notice("link.ignored_layers", values=", ".join(_shown(item) for item in unknown[:5]), allowed=", ".join(FEATURE_KINDS)))
-    for key, attribute, allowed in (("lang", "language", LANGUAGES), ("basemap", "base_map", BASE_MAPS), ("digits", "digits", DIGIT_STYLES)):
+    for key, attribute, allowed in (("lang", "language", LANGUAGES), ("basemap", "base_map", BASE_MAPS), ("digits", "digits", DIGIT_STYLES),
+                                    ("extent", "extent", EXTENTS)):
         if key in query_params:
             text = _first(query_params[key])
             if text in allowed:
@@ -115,6 +120,7 @@ def view_query(state: ViewState) -> dict[str, str]:
         "lang": state.language,
         "basemap": state.base_map,
         "digits": state.digits,
+        "extent": state.extent,
     }
 
 

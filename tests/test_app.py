@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.locale import Locale
+from geo.schema import SYRIA_BOUNDS
 from pages import as_read, open_dashboard, shown_feature_names
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,7 +160,30 @@ def test_the_link_follows_the_view_so_it_can_be_shared(fixture_app):
     fixture_app.slider[0].set_value(dt.date(2018, 10, 1)).run()
     fixture_app.radio(key="language").set_value("ar").run()
     query = {key: (value[0] if isinstance(value, list) else value) for key, value in fixture_app.query_params.items()}
-    assert query == {"date": "2018-10-01", "layers": "deescalation_zone,frontline,demilitarized_zone,security_corridor,observation_post", "lang": "ar", "basemap": "offline", "digits": "latin"}
+    assert query == {"date": "2018-10-01", "layers": "deescalation_zone,frontline,demilitarized_zone,security_corridor,observation_post", "lang": "ar", "basemap": "offline", "digits": "latin", "extent": "features"}
+
+
+def test_the_map_first_frames_what_is_on_it_and_keeps_that_frame_while_the_date_moves(fixture_app):
+    # The fixture's features lie in two small squares near Idlib and in the south: the frame holds
+    # them, not the whole country; a step to another date keeps the frame (no jump per step).
+    first = map_arguments(fixture_app)
+    fixture_app.slider[0].set_value(dt.date(2020, 3, 6)).run()
+    assert map_arguments(fixture_app) == first
+    west, south, east, north = first
+    assert (west, south, east, north) != SYRIA_BOUNDS and west <= 36.0 and east >= 36.7 and south <= 32.8 and north >= 36.0
+    fixture_app.radio(key="extent").set_value("country").run()
+    assert map_arguments(fixture_app) == SYRIA_BOUNDS
+    assert fixture_app.query_params["extent"] in ("country", ["country"])
+
+
+def map_arguments(app) -> tuple[float, float, float, float]:
+    """The frame the page hands the map (west, south, east, north), read from its fitBounds."""
+    import json
+    import re
+
+    script = json.loads(app.get("component_instance")[0].proto.json_args)["script"]
+    (south, west), (north, east) = json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", script, re.DOTALL).group(1))
+    return (west, south, east, north)
 
 
 @pytest.mark.parametrize(
