@@ -96,7 +96,7 @@ def base_map(layers: dict[str, Layer], locale: Locale, tiles: str = "offline",
     remote_geojson(layers["governorates"], name="governorates", style_function=lambda _: GOVERNORATE_STYLE,
                    control=False).add_to(fmap)
     if "lakes" in layers:
-        remote_geojson(layers["lakes"], name="lakes", style_function=lambda _: LAKE_STYLE, control=False).add_to(fmap)
+        remote_geojson(layers["lakes"], name="lakes", style_function=lambda _: LAKE_STYLE, control=False, interactive=False).add_to(fmap)
     remote_geojson(layers["roads"], name="roads", style_function=lambda _: ROAD_STYLE,
                    tooltip=folium.GeoJsonTooltip(fields=["code", name], labels=False), control=False).add_to(fmap)
     if "labels" in layers:

@@ -90,8 +90,12 @@ def precision_text(km: object, locale: Locale) -> str:
 
 
 def publishable_features(features: gpd.GeoDataFrame, locale: Locale) -> gpd.GeoDataFrame:
-    """Every feature as the browser gets it: tooltip fields only, escaped, drawn in kind order."""
+    """Every feature as the browser gets it: tooltip fields, escaped, and its first and last days
+    (ISO; the map's own script draws any date from them, components.live_date), in kind order."""
     shown = tooltip_frame(features, locale)
+    dated = features.loc[shown.index]
+    shown["valid_from"] = dated["valid_from"].dt.strftime("%Y-%m-%d").to_numpy()
+    shown["valid_to"] = dated["valid_to"].dt.strftime("%Y-%m-%d").fillna("").to_numpy()
     order = shown["kind"].map(KIND_ORDER.index)
     return shown.iloc[order.argsort(kind="stable")].reset_index(drop=True)
 

@@ -7,12 +7,15 @@ folium objects it shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import geopandas as gpd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from components.basemap import base_map
 from components.layers import Layer
+from components.live_date import LiveDate
 from components.locale import Locale
 from components.map import features_layer, highlight_layer
 from components.overlay_layer import overlay_layer
@@ -37,16 +40,21 @@ def render_map(
     key: str = "map",
     height: int = MAP_HEIGHT,
     bounds: tuple[float, float, float, float] | None = None,
+    follow_layers: Iterable[str] | None = None,
 ) -> None:
     """The map with the features of `shown`, framed on `bounds` (all Syria by default);
-    `returned_objects=[]` stops panning and zooming from rerunning the script."""
+    `returned_objects=[]` stops panning and zooming from rerunning the script. With
+    `follow_layers`, the map also follows the date slider in the browser, drawing those kinds."""
     layer = features_layer(shown["id"], published, locale)
     if highlighted is not None and not highlighted.empty:
         highlight_layer(highlighted, locale).add_to(layer)
     if overlay is not None and not overlay.empty:
         overlay_layer(overlay).add_to(layer)
+    fmap = base_map(base, locale, tiles, **({"bounds": bounds} if bounds else {}))
+    if follow_layers is not None:
+        LiveDate(published, follow_layers).add_to(fmap)
     st_folium(
-        base_map(base, locale, tiles, **({"bounds": bounds} if bounds else {})),
+        fmap,
         key=key,
         feature_group_to_add=layer,
         returned_objects=[],

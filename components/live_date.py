@@ -1,0 +1,106 @@
+"""The map follows the date handle in the browser, before the server answers.
+
+While the reader drags the date slider or holds an arrow key, the map's own script watches the
+slider's value (the page and the map's frame share an origin) and draws the features in force on
+that day from the published features file, which the browser already holds: a step is a redraw in
+the browser, not a round trip. When the server's rerun arrives with its own layer (tooltips,
+highlight, overlay), that layer takes over again. folium only: a MacroElement for the base map.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from branca.element import MacroElement
+from folium.template import Template
+
+from components.layers import Layer
+from components.symbology import KIND_ORDER, KIND_STYLES, leaflet_style
+
+# The slider's element container carries its widget key as a class (Streamlit 1.37+).
+DATE_SLIDER_KEY = "view_date"
+
+LIVE_DATE_JS = """
+function followDate(map, options) {
+  var preview = null, serverLayers = [], shownIso = null, serverIso = null, features = null;
+  var inForce = function (p, iso) { return p.valid_from <= iso && (p.valid_to === null || p.valid_to === "" || iso < p.valid_to); };
+  window.__liveRedraws = 0;
+  var page = null;
+  try { page = window.parent.document; } catch (error) { page = null; }  // another origin: nothing to follow
+  function load(done) {
+    if (features) { done(); return; }
+    // The same request as the feature layer's own (components.basemap.LayerCache keeps its answer).
+    window.jQuery.ajax(options.url, {dataType: "json"}).done(function (data) { features = data.features; done(); });
+  }
+  function draw(iso) {
+    if (iso === shownIso) { return; }
+    shownIso = iso;
+    if (iso === serverIso && serverLayers.length) {
+      // Back on the day the server drew: its layer (with tooltips) again, not a preview.
+      if (preview) { map.removeLayer(preview); preview = null; }
+      serverLayers.forEach(function (layer) { if (!map.hasLayer(layer)) { map.addLayer(layer); } });
+      return;
+    }
+    load(function () {
+      if (shownIso !== iso) { return; }
+      var shown = features.filter(function (f) { return options.kinds.indexOf(f.properties.kind) >= 0 && inForce(f.properties, iso); });
+      if (preview) { map.removeLayer(preview); }
+      serverLayers.forEach(function (layer) { map.removeLayer(layer); });
+      preview = L.geoJSON({type: "FeatureCollection", features: shown}, {
+        interactive: false,
+        style: function (f) { return options.styles[f.properties.kind]; },
+        pointToLayer: function (f, latlng) { return L.circleMarker(latlng, Object.assign({radius: options.postRadius, fill: true}, options.styles[f.properties.kind])); }
+      }).addTo(map);
+      window.__liveRedraws += 1;
+      window.__liveDate = iso;
+    });
+  }
+  // A layer the server sends (st_folium adds it as a feature group) replaces the preview.
+  map.on("layeradd", function (event) {
+    if (event.layer instanceof L.FeatureGroup && !(event.layer instanceof L.GeoJSON) && event.layer !== preview) {
+      serverLayers = [event.layer];
+      if (preview) { map.removeLayer(preview); preview = null; }
+      var input = page && page.querySelector(options.sliderSelector + " input[type=range]");
+      serverIso = shownIso = input ? input.getAttribute("aria-valuetext") : null;
+    }
+  });
+  if (!page) { return; }
+  load(function () {});  // before the first key press: the file is in the browser's cache already
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      var input = change.target;
+      if (input.closest && input.closest(options.sliderSelector) && input.getAttribute("aria-valuetext")) {
+        draw(input.getAttribute("aria-valuetext"));
+      }
+    });
+  }).observe(page.body, {subtree: true, attributes: true, attributeFilter: ["aria-valuetext"]});
+}
+"""
+
+
+class LiveDate(MacroElement):
+    """Makes the map follow the date slider in the browser (see the module's docstring)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.function }}
+        followDate({{ this._parent.get_name() }}, {{ this.options|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, published: Layer, kinds: Iterable[str]) -> None:
+        super().__init__()
+        self._name = "LiveDate"
+        self.function = LIVE_DATE_JS
+        shown = [kind for kind in KIND_ORDER if kind in set(kinds)]
+        self.options = {
+            "url": published.url,
+            "kinds": shown,
+            "styles": {kind: {key: value for key, value in leaflet_style(kind).items() if key != "radius"} for kind in KIND_ORDER},
+            "postRadius": KIND_STYLES["observation_post"]["radius"],
+            "sliderSelector": f".st-key-{DATE_SLIDER_KEY}",
+        }
+        json.dumps(self.options)  # fail in Python, not in the browser, if an option cannot be written

@@ -1,0 +1,72 @@
+"""The map follows the hand: while the date handle is dragged or an arrow key held, the polygons
+change in the browser before the server answers; the panel follows once the server has."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from test_slider import MAP_FRAME, WAIT_MS, shown_date, wait_until_idle
+
+DATE_INPUT = '.st-key-view_date input[type="range"]'
+FRONTLINE = "#D55E00"
+
+
+def map_frame(page: Page):
+    return next(frame for frame in page.frames if "streamlit_folium" in frame.url)
+
+
+def frontline_shapes(page: Page) -> list[str]:
+    return map_frame(page).evaluate(f"() => [...document.querySelectorAll('path')].filter(p => p.getAttribute('fill') === '{FRONTLINE}').map(p => p.getAttribute('d'))")
+
+
+def open_on(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").first).to_be_attached(timeout=WAIT_MS)
+    wait_until_idle(page)
+
+
+def test_arrow_keys_redraw_the_map_in_the_browser_day_by_day(offline_page, app_url):
+    page = offline_page
+    open_on(page, f"{app_url}/?date=2019-08-15")
+    page.locator(DATE_INPUT).focus()
+    for _ in range(10):
+        page.keyboard.press("ArrowRight")
+    frame = map_frame(page)
+    frame.wait_for_function("() => window.__liveDate === '2019-08-25'", timeout=WAIT_MS)
+    # One browser-side redraw per day the handle passed, whatever the server was doing meanwhile.
+    assert frame.evaluate("() => window.__liveRedraws") >= 10
+    wait_until_idle(page)
+    assert shown_date(page) == "2019-08-25"
+
+
+def test_dragging_across_the_fall_of_khan_shaykhun_changes_the_line_before_the_release(offline_page, app_url):
+    page = offline_page
+    open_on(page, f"{app_url}/?date=2019-08-19")
+    before = frontline_shapes(page)
+    thumb = page.locator(DATE_INPUT)
+    box = thumb.bounding_box()
+    track = page.locator('.st-key-view_date [role="group"]').first.bounding_box()
+    day_px = track["width"] / (2877 - 1)  # 23 Jan 2017 to 8 Dec 2024
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 6 * day_px, y, steps=6)
+    frame = map_frame(page)
+    frame.wait_for_function("() => window.__liveDate >= '2019-08-22'", timeout=WAIT_MS)
+    # Still held: the server has not been asked, the line has moved in the browser.
+    assert frontline_shapes(page) != before
+    assert shown_date(page) == "2019-08-19"
+    page.mouse.up()
+    # Let go: the server answers, and the panel shows the day the map shows.
+    released_on = frame.evaluate("() => window.__liveDate")
+    page.wait_for_function("(day) => document.body.innerText.includes(day)", arg=_words(released_on), timeout=WAIT_MS)
+    wait_until_idle(page)
+    assert shown_date(page) == released_on
+
+
+def _words(iso_day: str) -> str:
+    import datetime as dt
+
+    from components.locale import Locale
+
+    return Locale().date(dt.date.fromisoformat(iso_day)) + " · "
