@@ -61,7 +61,7 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
             if compared is None:
                 render_map(base_layers, published_features, view.features, locale, highlighted=highlighted, tiles=view_state.base_map,
                            overlay=overlay, focus=focus, bounds=bounds, follow_layers=view_state.layers)
-            render_extent_control(extent, locale)
+            render_extent_control(locale)
             render_legend(legend_entries(view.features["kind"], locale, with_base=True), locale)
     if compared is not None:
         with compare_slot:

@@ -73,10 +73,9 @@ def current_extent(initial: str) -> str:
     return st.session_state[EXTENT_KEY]
 
 
-def render_extent_control(extent: str, locale: Locale) -> str:
+def render_extent_control(locale: Locale) -> str:
     """The choice of frame: the features in force (the default) or the whole country. A change
-    reruns the page, which frames the map anew."""
-    st.session_state.setdefault(EXTENT_KEY, extent)
+    reruns the page, which frames the map anew. `current_extent` has set the widget's value."""
     return st.radio(locale.t("map.extent"), options=list(EXTENTS), format_func=lambda option: locale.t(f"map.extent.{option}"),
                     key=EXTENT_KEY, horizontal=True)
 

@@ -65,9 +65,11 @@ def controlled_area(
     outline: BaseGeometry,
     reach_m: float,
     smoothing_m: float = 0.0,
+    cells: gpd.GeoDataFrame | None = None,
 ) -> BaseGeometry:
-    """The merged cells of the towns `controller` held (metres CRS); empty if it held none."""
-    cells = voronoi_cells(towns, outline, reach_m)
+    """The merged cells of the towns `controller` held (metres CRS); empty if it held none.
+    `cells`: the towns' voronoi_cells, when the caller has them already."""
+    cells = voronoi_cells(towns, outline, reach_m) if cells is None else cells
     held = cells[cells["controller"] == controller]
     if held.empty:
         return shapely.Polygon()
@@ -76,7 +78,7 @@ def controlled_area(
         return area
     # The opening in smooth() erases a cell narrower than twice the smoothing (an isolated village
     # between two of the other side's): each held place keeps its own surroundings.
-    held_points = towns.to_crs(EQUAL_AREA_CRS).geometry.loc[held.index]
+    held_points = towns.geometry.loc[held.index].to_crs(EQUAL_AREA_CRS)
     surroundings = area.intersection(shapely.union_all(list(held_points.buffer(2 * smoothing_m))))
     return smooth(area, smoothing_m).union(surroundings).intersection(outline)
 
@@ -130,14 +132,14 @@ OPPONENTS = ("government", "sdf")
 
 
 def edge_pairs(places: gpd.GeoDataFrame, area: BaseGeometry, outline: BaseGeometry, reach_m: float,
-               side: str = "opposition", opponents: tuple[str, ...] = OPPONENTS) -> pd.DataFrame:
+               side: str = "opposition", opponents: tuple[str, ...] = OPPONENTS, cells: gpd.GeoDataFrame | None = None) -> pd.DataFrame:
     """The pairs of tracked places across the frontline of `area` (metres CRS): a place of `side`
     inside the area and a place of an opponent whose Voronoi cells touch, with their distance in km.
 
     The line between such a pair is drawn where their cells meet, so their distance bounds how far
     the drawn edge can be from the real one there: the line's precision.
     """
-    cells = voronoi_cells(places, outline, reach_m).reset_index(drop=True)
+    cells = (voronoi_cells(places, outline, reach_m) if cells is None else cells).reset_index(drop=True)
     points = places.to_crs(EQUAL_AREA_CRS).geometry.to_numpy()
     controllers = cells["controller"].to_numpy()
     shapely.prepare(area)
@@ -156,8 +158,9 @@ def edge_pairs(places: gpd.GeoDataFrame, area: BaseGeometry, outline: BaseGeomet
     })
 
 
-def line_precision_km(places: gpd.GeoDataFrame, area: BaseGeometry, outline: BaseGeometry, reach_m: float) -> float:
+def line_precision_km(places: gpd.GeoDataFrame, area: BaseGeometry, outline: BaseGeometry, reach_m: float,
+                      cells: gpd.GeoDataFrame | None = None) -> float:
     """The largest distance between neighbouring tracked places of opposite sides along the
     frontline of `area`, in km (NaN when no opponent's place borders it)."""
-    pairs = edge_pairs(places, area, outline, reach_m)
+    pairs = edge_pairs(places, area, outline, reach_m, cells=cells)
     return float(pairs["km"].max()) if not pairs.empty else float("nan")

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from components.locale import format_date  # noqa: E402
-from geo.control import control_on, controlled_area, line_precision_km, parts_containing  # noqa: E402
+from geo.control import control_on, controlled_area, line_precision_km, parts_containing, voronoi_cells  # noqa: E402
 from geo.load import load_base_layer, load_control_points, load_rounds  # noqa: E402
 from geo.query import latest_round  # noqa: E402
 from geo.schema import CRS, EQUAL_AREA_CRS  # noqa: E402
@@ -64,6 +64,16 @@ class Inputs:
         self.towns = load_base_layer("towns").to_crs(EQUAL_AREA_CRS).set_index("town_id")
         self.control = load_control_points()
         self.rounds = load_rounds()
+        self._places: dict[tuple[dt.date, float], tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]] = {}
+
+    def places_on(self, date: dt.date, reach_m: float) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+        """Each tracked place's controller on `date` and its Voronoi cells, computed once per day
+        and reach (the area and the precision of a snapshot both need them)."""
+        key = (date, reach_m)
+        if key not in self._places:
+            places = control_on(self.control, date)
+            self._places[key] = (places, voronoi_cells(places, self.syria, reach_m))
+        return self._places[key]
 
     def town(self, town_id: int, feature_id: str) -> BaseGeometry:
         if town_id not in self.towns.index:
@@ -78,8 +88,8 @@ def opposition_area(inputs: Inputs, date: dt.date, anchors: list[int] | str, rec
     day, so an encircled pocket (Morek, August 2019) stays on the map while the northern Homs
     pocket, a zone of its own, does not.
     """
-    towns = control_on(inputs.control, date)
-    area = controlled_area(towns, "opposition", inputs.syria, recipe["reach_km"] * 1000, recipe["smoothing_km"] * 1000)
+    towns, cells = inputs.places_on(date, recipe["reach_km"] * 1000)
+    area = controlled_area(towns, "opposition", inputs.syria, recipe["reach_km"] * 1000, recipe["smoothing_km"] * 1000, cells=cells)
     if anchors == "north_west":
         held = towns[(towns["controller"] == "opposition") & (towns["latitude"] >= NORTH_WEST_LATITUDE)]
         anchor_points = list(held.to_crs(EQUAL_AREA_CRS).geometry)
@@ -143,7 +153,9 @@ def expand_series(series: dict[str, Any], inputs: Inputs) -> list[dict[str, Any]
         geometry = opposition_area(inputs, day, series["anchors"], series["geometry"], series["id_prefix"])
         if snapshots and day not in milestones and geometry.equals(snapshots[-1]["_geometry"]):
             continue
-        precision = line_precision_km(control_on(inputs.control, day), geometry, inputs.syria, series["geometry"]["reach_km"] * 1000)
+        reach_m = series["geometry"]["reach_km"] * 1000
+        places, cells = inputs.places_on(day, reach_m)
+        precision = line_precision_km(places, geometry, inputs.syria, reach_m, cells=cells)
         changed = changes_near(inputs, day, geometry, snapshots[-1]["_geometry"] if snapshots else geometry)
         round_id = milestones.get(day) or latest_round(milestone_rows, day)["id"]
         round_sources = inputs.rounds.set_index("id").at[round_id, "sources"] if day in milestones else []

@@ -25,7 +25,7 @@ from components.locale import Locale
 from components.symbology import HATCHES, KIND_ORDER, KIND_STYLES, leaflet_style, pattern_id
 from dataset import FEATURES, ROUNDS, write_dataset
 from exported import dataset_with_base, embedded_data
-from geo import load_features, load_rounds
+from geo import load_features
 from geo.schema import PERIOD_START
 
 ROOT = Path(__file__).resolve().parent.parent

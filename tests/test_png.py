@@ -26,7 +26,6 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 import components.png_text
-import geo
 from components.locale import Locale
 from components.png import figure_png, render_figure, render_png
 from components.png_map import draw_features, draw_legend, projected
