@@ -35,9 +35,15 @@ def test_arrow_keys_redraw_the_map_in_the_browser_day_by_day(offline_page, app_u
     frame.wait_for_function("() => window.__liveDate === '2019-08-25'", timeout=WAIT_MS)
     # One browser-side redraw per day the handle passed, whatever the server was doing meanwhile.
     assert frame.evaluate("() => window.__liveRedraws") >= 10
-    wait_until_idle(page)
-    # When the server has answered, the panel and the slider agree (on a loaded machine Streamlit
-    # may settle a rapid run of key presses a day or two short: the map and the panel follow it).
+    # When the server has answered, the panel names the day the slider settled on (on a loaded
+    # machine Streamlit may settle a rapid run of key presses a day or two short).
+    page.wait_for_function(
+        """(selector) => { const input = document.querySelector(selector); const day = input && input.getAttribute("aria-valuetext");
+            if (!day || document.querySelector('[data-testid="stStatusWidget"]')) return false;
+            const [y, m, d] = day.split("-").map(Number);
+            const words = d + " " + new Date(Date.UTC(y, m - 1, d)).toLocaleString("en", {month: "long", timeZone: "UTC"}) + " " + y;
+            return document.body.innerText.includes(words + " · "); }""",
+        arg=DATE_INPUT, timeout=WAIT_MS)
     settled = page.locator(DATE_INPUT).get_attribute("aria-valuetext")
     assert shown_date(page) == settled and "2019-08-16" <= settled <= "2019-08-25"
 
