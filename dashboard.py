@@ -60,7 +60,7 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
         with map_column:
             if compared is None:
                 render_map(base_layers, published_features, view.features, locale, highlighted=highlighted, tiles=view_state.base_map,
-                           overlay=overlay, focus=focus, bounds=bounds, follow_layers=view_state.layers)
+                           overlay=overlay, focus=focus, bounds=bounds, follow_layers=view_state.layers, day=view.date)
             render_extent_control(locale)
             render_legend(legend_entries(view.features["kind"], locale, with_base=True), locale)
     if compared is not None:

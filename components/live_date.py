@@ -3,8 +3,9 @@
 While the reader drags the date slider or holds an arrow key, the map's own script watches the
 slider's value (the page and the map's frame share an origin) and draws the features in force on
 that day from the published features file, which the browser already holds: a step is a redraw in
-the browser, not a round trip. When the server's rerun arrives with its own layer (tooltips,
-highlight, overlay), that layer takes over again. folium only: a MacroElement for the base map.
+the browser, not a round trip. When the server's rerun arrives with its layer for the slider's day
+(tooltips), that layer takes over again; the reader's overlay and the highlight stay on the map
+throughout, since only the dated features' layer is swapped. folium only: a MacroElement for the base map.
 """
 
 from __future__ import annotations
@@ -23,47 +24,62 @@ DATE_SLIDER_KEY = "view_date"
 
 LIVE_DATE_JS = """
 function followDate(map, options) {
-  var preview = null, serverLayers = [], shownIso = null, serverIso = null, features = null;
+  // served: the server's layer of dated features (it carries the day it shows as options.liveDay);
+  // its overlay and highlight are other layers and stay on the map while the reader scrubs.
+  // onTop: the overlay and the highlight (options.liveOnTop), kept above whatever dated layer is drawn.
+  var preview = null, served = null, shownIso = null, features = null, onTop = [];
   var inForce = function (p, iso) { return p.valid_from <= iso && (p.valid_to === null || p.valid_to === "" || iso < p.valid_to); };
   window.__liveRedraws = 0;
   var page = null;
   try { page = window.parent.document; } catch (error) { page = null; }  // another origin: nothing to follow
+  function sliderIso() {
+    var input = page && page.querySelector(options.sliderSelector + " input[type=range]");
+    return input ? input.getAttribute("aria-valuetext") : null;
+  }
   function load(done) {
     if (features) { done(); return; }
     // The same request as the feature layer's own (components.basemap.LayerCache keeps its answer).
     window.jQuery.ajax(options.url, {dataType: "json"}).done(function (data) { features = data.features; done(); });
   }
+  function raiseOnTop() {
+    onTop.forEach(function (layer) { if (map.hasLayer(layer) && layer.bringToFront) { layer.bringToFront(); } });
+  }
+  function showServed() {
+    if (preview) { map.removeLayer(preview); preview = null; }
+    if (served && !map.hasLayer(served)) { map.addLayer(served); raiseOnTop(); }
+  }
   function draw(iso) {
     if (iso === shownIso) { return; }
     shownIso = iso;
-    if (iso === serverIso && serverLayers.length) {
-      // Back on the day the server drew: its layer (with tooltips) again, not a preview.
-      if (preview) { map.removeLayer(preview); preview = null; }
-      serverLayers.forEach(function (layer) { if (!map.hasLayer(layer)) { map.addLayer(layer); } });
-      return;
-    }
+    if (served && iso === served.options.liveDay) { showServed(); return; }  // its tooltips, not a preview
     load(function () {
       if (shownIso !== iso) { return; }
       var shown = features.filter(function (f) { return options.kinds.indexOf(f.properties.kind) >= 0 && inForce(f.properties, iso); });
       if (preview) { map.removeLayer(preview); }
-      serverLayers.forEach(function (layer) { map.removeLayer(layer); });
+      if (served) { map.removeLayer(served); }
       preview = L.geoJSON({type: "FeatureCollection", features: shown}, {
         interactive: false,
         style: function (f) { return options.styles[f.properties.kind]; },
         pointToLayer: function (f, latlng) { return L.circleMarker(latlng, Object.assign({radius: options.postRadius, fill: true}, options.styles[f.properties.kind])); }
       }).addTo(map);
+      raiseOnTop();
       window.__liveRedraws += 1;
       window.__liveDate = iso;
     });
   }
-  // A layer the server sends (st_folium adds it as a feature group) replaces the preview.
+  // The server's answer: its dated layer replaces the preview if it shows the slider's day; if the
+  // reader has moved on meanwhile, the preview of the day under the handle stays.
   map.on("layeradd", function (event) {
-    if (event.layer instanceof L.FeatureGroup && !(event.layer instanceof L.GeoJSON) && event.layer !== preview) {
-      serverLayers = [event.layer];
-      if (preview) { map.removeLayer(preview); preview = null; }
-      var input = page && page.querySelector(options.sliderSelector + " input[type=range]");
-      serverIso = shownIso = input ? input.getAttribute("aria-valuetext") : null;
+    var layer = event.layer;
+    if (layer.options && layer.options.liveOnTop) {
+      onTop = onTop.filter(function (kept) { return map.hasLayer(kept); }).concat([layer]);
+      return;
     }
+    if (layer === preview || !layer.options || !layer.options.liveDay) { return; }
+    served = layer;
+    var iso = sliderIso();
+    shownIso = null;
+    draw(iso === null ? layer.options.liveDay : iso);
   });
   if (!page) { return; }
   load(function () {});  // before the first key press: the file is in the browser's cache already

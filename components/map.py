@@ -7,6 +7,7 @@ page). Text shown in tooltips is HTML-escaped on the copy handed to folium, neve
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 
@@ -32,9 +33,10 @@ def visible_filter(visible_ids: Iterable[str]) -> JsCode:
     return JsCode(f"function(feature) {{ return {ids}.includes(feature.properties.id); }}")
 
 
-def features_layer(visible_ids: Iterable[str], published: Layer, locale: Locale) -> folium.FeatureGroup:
+def features_layer(visible_ids: Iterable[str], published: Layer, locale: Locale, day: dt.date | None = None) -> folium.FeatureGroup:
     """The features in force: this layer draws the listed ones of the published layer, styled by
-    kind, posts as circles, with a tooltip (name, dates, sources, confidence)."""
+    kind, posts as circles, with a tooltip (name, dates, sources, confidence). `day`, the date they
+    are in force on, is written on the layer for components.live_date (which swaps only this layer)."""
     group = folium.FeatureGroup(name="features")
     remote_geojson(
         published,
@@ -45,6 +47,7 @@ def features_layer(visible_ids: Iterable[str], published: Layer, locale: Locale)
         # folium checks a tooltip's fields against the first feature: none when every feature was left out.
         tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=tooltip_aliases(locale), sticky=True) if not published.frame.empty else None,
         filter=visible_filter(visible_ids),
+        **({"live_day": day.isoformat()} if day is not None else {}),
     ).add_to(group)
     return group
 
@@ -59,5 +62,6 @@ def highlight_layer(feature: gpd.GeoDataFrame, locale: Locale) -> folium.GeoJson
         shown,
         name="highlight",
         style_function=lambda _: HIGHLIGHT_STYLE,
+        live_on_top=True,  # components.live_date keeps it above the dated features it swaps
         tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=tooltip_aliases(locale), sticky=True),
     )

@@ -7,6 +7,7 @@ folium objects it shows.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import geopandas as gpd
@@ -41,11 +42,13 @@ def render_map(
     height: int = MAP_HEIGHT,
     bounds: tuple[float, float, float, float] | None = None,
     follow_layers: Iterable[str] | None = None,
+    day: dt.date | None = None,
 ) -> None:
     """The map with the features of `shown`, framed on `bounds` (all Syria by default);
     `returned_objects=[]` stops panning and zooming from rerunning the script. With
-    `follow_layers`, the map also follows the date slider in the browser, drawing those kinds."""
-    layer = features_layer(shown["id"], published, locale)
+    `follow_layers` and the `day` of `shown`, the map also follows the date slider in the browser,
+    drawing those kinds."""
+    layer = features_layer(shown["id"], published, locale, day if follow_layers is not None else None)
     if highlighted is not None and not highlighted.empty:
         highlight_layer(highlighted, locale).add_to(layer)
     if overlay is not None and not overlay.empty:

@@ -34,4 +34,5 @@ def overlay_layer(overlay: gpd.GeoDataFrame) -> folium.GeoJson:
         style_function=overlay_style,
         marker=folium.CircleMarker(radius=OVERLAY_POINT_RADIUS),
         tooltip=tooltip,
+        live_on_top=True,  # components.live_date keeps it above the dated features it swaps
     )

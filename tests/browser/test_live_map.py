@@ -73,6 +73,39 @@ def test_dragging_across_the_fall_of_khan_shaykhun_changes_the_line_before_the_r
     assert shown_date(page) == released_on
 
 
+OVERLAY = b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "my route"}, "geometry": {"type": "LineString", "coordinates": [[36.6, 35.5], [36.9, 35.7]]}}]}'
+OVERLAY_PATHS = "() => document.querySelectorAll('path[stroke=\"#000000\"][stroke-dasharray=\"6 4\"]').length"
+
+
+def test_the_readers_overlay_stays_on_the_map_while_the_handle_is_dragged(offline_page, app_url):
+    page = offline_page
+    open_on(page, f"{app_url}/?date=2019-08-19")
+    page.get_by_text("Your own layer").click()
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        {"name": "route.geojson", "mimeType": "application/geo+json", "buffer": OVERLAY})
+    map_frame(page).wait_for_function(f"() => ({OVERLAY_PATHS})() > 0", timeout=WAIT_MS)
+    wait_until_idle(page)
+    before = frontline_shapes(page)
+    thumb, track = page.locator(DATE_INPUT).bounding_box(), page.locator('.st-key-view_date [role="group"]').first.bounding_box()
+    day_px = track["width"] / (2877 - 1)
+    x, y = thumb["x"] + thumb["width"] / 2, thumb["y"] + thumb["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 6 * day_px, y, steps=6)
+    frame = map_frame(page)
+    frame.wait_for_function("() => window.__liveDate >= '2019-08-22'", timeout=WAIT_MS)
+    # The preview replaced the dated features only: the line moved, the route is still drawn.
+    assert frontline_shapes(page) != before
+    assert frame.evaluate(OVERLAY_PATHS) > 0
+    page.mouse.up()
+    released_on = frame.evaluate("() => window.__liveDate")
+    page.wait_for_function("(day) => document.body.innerText.includes(day)", arg=_words(released_on), timeout=WAIT_MS)
+    wait_until_idle(page)
+    # The server's layer for that day is back (its features answer the pointer), the route with it.
+    frame.wait_for_function("() => document.querySelectorAll('path.leaflet-interactive').length > 0", timeout=WAIT_MS)
+    assert frame.evaluate(OVERLAY_PATHS) > 0
+
+
 def _words(iso_day: str) -> str:
     import datetime as dt
 
