@@ -71,11 +71,15 @@ function followDate(map, options) {
   // reader has moved on meanwhile, the preview of the day under the handle stays.
   map.on("layeradd", function (event) {
     var layer = event.layer;
-    if (layer.options && layer.options.liveOnTop) {
+    // Only the GeoJSON layers themselves: their shapes inherit the options, liveDay included.
+    if (!(layer instanceof L.GeoJSON) || !layer.options) { return; }
+    if (layer.options.liveOnTop) {
       onTop = onTop.filter(function (kept) { return map.hasLayer(kept); }).concat([layer]);
       return;
     }
-    if (layer === preview || !layer.options || !layer.options.liveDay) { return; }
+    if (layer === preview || !layer.options.liveDay) { return; }
+    // One dated layer at a time: an earlier answer still on the map (a re-sent layer) goes.
+    if (served && served !== layer && map.hasLayer(served)) { map.removeLayer(served); }
     served = layer;
     var iso = sliderIso();
     shownIso = null;

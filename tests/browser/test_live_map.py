@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from components.symbology import KIND_STYLES, leaflet_style
+from geo.dataset import build_dataset
+from geo.view import view_at
 from test_slider import MAP_FRAME, WAIT_MS, shown_date, wait_until_idle
+
+DATASET = build_dataset()
+# Hatched kinds are filled with their pattern's colour, the others with their own.
+FEATURE_FILLS = sorted({str(style["fillColor"]) for style in KIND_STYLES.values()} | {str(leaflet_style(kind)["fillColor"]) for kind in KIND_STYLES})
 
 DATE_INPUT = '.st-key-view_date input[type="range"]'
 FRONTLINE = "#D55E00"
@@ -17,6 +24,18 @@ def map_frame(page: Page):
 
 def frontline_shapes(page: Page) -> list[str]:
     return map_frame(page).evaluate(f"() => [...document.querySelectorAll('path')].filter(p => p.getAttribute('fill') === '{FRONTLINE}').map(p => p.getAttribute('d'))")
+
+
+def feature_paths(page: Page) -> list[dict]:
+    """The shapes filled in a feature kind's colour: the server's layer (interactive, with
+    tooltips) or the browser's own preview (not interactive)."""
+    return map_frame(page).evaluate(
+        """(fills) => [...document.querySelectorAll('path')].filter(p => fills.includes(p.getAttribute('fill')))
+            .map(p => ({fill: p.getAttribute('fill'), interactive: p.classList.contains('leaflet-interactive')}))""", FEATURE_FILLS)
+
+
+def features_in_force(day: str) -> int:
+    return len(view_at(DATASET, day).features)
 
 
 def open_on(page: Page, url: str) -> None:
@@ -46,6 +65,13 @@ def test_arrow_keys_redraw_the_map_in_the_browser_day_by_day(offline_page, app_u
         arg=DATE_INPUT, timeout=WAIT_MS)
     settled = page.locator(DATE_INPUT).get_attribute("aria-valuetext")
     assert shown_date(page) == settled and "2019-08-16" <= settled <= "2019-08-25"
+    # The server's layer for that day is back in place of the preview: every feature in force,
+    # each with its tooltip, and no preview shape left over.
+    expected = features_in_force(settled)
+    frame.wait_for_function("([fills, n]) => [...document.querySelectorAll('path')].filter(p => fills.includes(p.getAttribute('fill'))).length === n",
+                            arg=[FEATURE_FILLS, expected], timeout=WAIT_MS)
+    shapes = feature_paths(page)
+    assert len(shapes) == expected and all(shape["interactive"] for shape in shapes)
 
 
 def test_dragging_across_the_fall_of_khan_shaykhun_changes_the_line_before_the_release(offline_page, app_url):
@@ -65,6 +91,8 @@ def test_dragging_across_the_fall_of_khan_shaykhun_changes_the_line_before_the_r
     # Still held: the server has not been asked, the line has moved in the browser.
     assert frontline_shapes(page) != before
     assert shown_date(page) == "2019-08-19"
+    # While held, the preview shows exactly the features in force on the day under the handle.
+    assert len(feature_paths(page)) == features_in_force(frame.evaluate("() => window.__liveDate"))
     page.mouse.up()
     # Let go: the server answers, and the panel shows the day the map shows.
     released_on = frame.evaluate("() => window.__liveDate")
