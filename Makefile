@@ -7,7 +7,7 @@ PORT ?= 8501
 .PHONY: run test test-fast setup bench build-data browser clean
 
 run: $(VENV)/.runtime
-	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+	$(PY) scripts/serve.py dashboard.py --server.port $(PORT)
 
 test: $(VENV)/.dev browser
 	$(PY) -m pytest

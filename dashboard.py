@@ -100,9 +100,12 @@ for notice in linked.messages:
 with st.sidebar, st.expander(locale.t("sidebar.own_layer")):
     overlay, _notes = render_overlay_uploader(locale)
 base_layers, published_features = published_layers(fingerprint, view_state.language)
-# The rounds marked along the period, just above the slider (outside the fragment: it never changes).
-st.altair_chart(timeline_chart(data.rounds, locale), width="stretch")
-st.caption(locale.t("sidebar.timeline_caption"))
+# The rounds marked along the period, just above the slider (outside the fragment: it never
+# changes). Drawn after the explorer, in its place above it: the map reaches the browser first.
+timeline_slot = st.container()
 interval = play_interval()
 remember_interval(interval)
 st.fragment(explorer, run_every=interval)(data, base_layers, published_features, view_state, overlay)
+with timeline_slot:
+    st.altair_chart(timeline_chart(data.rounds, locale), width="stretch")
+    st.caption(locale.t("sidebar.timeline_caption"))

@@ -1,5 +1,6 @@
-"""The Streamlit boundary for data: geo.dataset.build_dataset and the published layers behind
-caches shared by every session.
+"""The Streamlit boundary for data: the dataset (geo.dataset_store: built once per version of
+the data and the code, kept on disk for the next server) and the published layers behind caches
+shared by every session.
 
 Cached objects are shared read-only: nothing here or downstream mutates them. The cache key is
 the data's fingerprint (paths and modification times), so an edited file is picked up at the
@@ -13,7 +14,8 @@ import streamlit as st
 from components.assets import ensure_local_assets, publish_text
 from components.layers import Layer, make_layer, publishable_base, publishable_features
 from components.locale import Locale
-from geo.dataset import Dataset, build_dataset
+from geo.dataset import Dataset
+from geo.dataset_store import stored_dataset
 
 
 @st.cache_resource(show_spinner=False)
@@ -24,8 +26,9 @@ def local_assets() -> None:
 # Shown before the reader has chosen a language: both.
 @st.cache_resource(show_spinner="Loading data… · جارٍ تحميل البيانات…", max_entries=2)
 def dataset(fingerprint: tuple) -> Dataset:
-    """Loaded and validated once per version of the files (geo.dataset.build_dataset)."""
-    return build_dataset(fingerprint[0])
+    """Loaded and validated once per version of the files (geo.dataset.build_dataset), read from
+    the disk store when an earlier server built this version."""
+    return stored_dataset(fingerprint[0])
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -17,7 +17,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.control import area_km2
-from geo.query import features_valid_on, in_force_mask, latest_round
+from geo.query import features_valid_on, in_force_mask, latest_round_ids
 from geo.schema import PERIOD_END, PERIOD_START
 
 # The features that are agreed areas (their creation and end are news); frontlines and posts are
@@ -238,10 +238,5 @@ def area_series(features: gpd.GeoDataFrame, rounds: pd.DataFrame) -> pd.DataFram
     groups += [(zone_id, zones[zones["id"] == zone_id]) for zone_id in zones["id"]]
     rows = [step for series, valid in groups for step in _area_steps(valid, series)]
     frame = pd.DataFrame(rows, columns=AREA_SERIES_COLUMNS[:3])
-    frame["round_id"] = [_round_id_on(rounds, day) for day in frame["date"]]
+    frame["round_id"] = latest_round_ids(rounds, frame["date"])
     return frame.astype({"series": "str", "km2": "float64"})[AREA_SERIES_COLUMNS]
-
-
-def _round_id_on(rounds: pd.DataFrame, day: pd.Timestamp) -> str | None:
-    row = latest_round(rounds, day.date())
-    return None if row is None else row["id"]

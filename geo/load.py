@@ -103,15 +103,19 @@ def table_frame(records: list[dict[str, Any]], fields: tuple, table: str) -> pd.
     return frame
 
 
+def data_files(directory: Path) -> list[Path]:
+    """Every file the dataset is read from (some may be missing: the loaders say so)."""
+    files = [directory / ROUNDS_FILE, directory / CLAIMS_FILE, directory / CONTROL_FILE]
+    files += sorted(directory.glob("base/*.geojson"))
+    return files + sorted(directory.glob(SOURCES_GLOB)) + sorted(directory.glob(FEATURES_GLOB))
+
+
 def data_fingerprint(data_dir: Path | str | None = None) -> tuple:
     """Where the data is and when each file last changed: a cache key that changes when a file is
     edited, added or removed, so a running app reloads instead of serving stale data."""
     directory = resolve_data_dir(data_dir)
-    files = [directory / ROUNDS_FILE, directory / CLAIMS_FILE, directory / CONTROL_FILE]
-    files += sorted(directory.glob("base/*.geojson"))
-    files += sorted(directory.glob(SOURCES_GLOB)) + sorted(directory.glob(FEATURES_GLOB))
     stamps = []
-    for path in files:
+    for path in data_files(directory):
         try:
             status = path.stat()
             stamps.append((path.name, status.st_mtime_ns, status.st_size))

@@ -84,6 +84,19 @@ def latest_round(rounds: pd.DataFrame, date: dt.date) -> pd.Series | None:
     return started.sort_values(["start", "end"], kind="stable").iloc[-1]
 
 
+def latest_round_ids(rounds: pd.DataFrame, dates: Iterable[dt.date | pd.Timestamp]) -> list[str | None]:
+    """`latest_round(rounds, day)["id"]` for each of `dates` at once (None before the first): the
+    area series asks for ~100 days, and one sort and a binary search beat a filter per day.
+
+    >>> latest_round_ids(load_rounds(), [dt.date(2016, 12, 1), dt.date(2017, 5, 10)])
+    [None, 'memorandum-2017-05-04']
+    """
+    ordered = rounds.sort_values(["start", "end"], kind="stable")
+    positions = ordered["start"].searchsorted(pd.to_datetime(pd.Series(list(dates), dtype=object)), side="right") - 1
+    ids = ordered["id"].to_numpy()
+    return [None if position < 0 else ids[position] for position in positions]
+
+
 def round_start_dates(rounds: pd.DataFrame) -> list[dt.date]:
     """The distinct start dates of rounds and milestones that fall on the slider, in order."""
     return sorted({timestamp.date() for timestamp in rounds_in_period(rounds)["start"]})

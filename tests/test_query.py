@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from geo import load_features, load_rounds, round_at, state_at
-from geo.query import neighbour_round_date, round_start_dates
+from geo.query import latest_round, latest_round_ids, neighbour_round_date, round_start_dates
 
 
 @pytest.fixture
@@ -135,3 +135,11 @@ def test_the_timeline_marks_every_round_on_the_slider_numbered_rounds_taller(dat
     marks = timeline_chart(load_rounds(data_dir), Locale()).data
     assert list(marks["title"]) == ["Astana 1", "Astana 4", "Moscow protocol"]
     assert list(marks["height"]) == [1.0, 1.0, 0.6]
+
+
+def test_the_round_in_force_looked_up_at_once_agrees_with_the_day_by_day_lookup():
+    rounds = load_rounds()
+    days = [dt.date(2016, 12, 1) + dt.timedelta(days=offset) for offset in range(0, 2990, 7)]
+    expected = [None if (row := latest_round(rounds, day)) is None else row["id"] for day in days]
+    assert latest_round_ids(rounds, days) == expected
+    assert expected[0] is None and len(set(expected)) > 20

@@ -44,8 +44,9 @@ def wait_until_healthy(url: str, process: subprocess.Popen, log_path: Path) -> N
 def running_app(script: Path, log_path: Path, env: dict[str, str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
     """Yield the URL of a Streamlit server running `script`, and its process; stop it after."""
     port = free_port()
+    # The way `make run` starts the dashboard: Streamlit behind scripts/serve.py (imports loaded first).
     command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
+        sys.executable, str(ROOT / "scripts" / "serve.py"), str(script),
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",

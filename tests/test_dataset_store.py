@@ -1,0 +1,80 @@
+"""The built dataset is kept on disk between servers and rebuilt when what it came from changes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import geo.dataset_store as dataset_store
+from geo.dataset import build_dataset
+from geo.dataset_store import stored_dataset
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    directory = tmp_path / "data"
+    shutil.copytree(ROOT / "data", directory, ignore=shutil.ignore_patterns("README.md"))
+    return directory
+
+
+def stored_files(store: Path) -> list[Path]:
+    return sorted(store.glob("dataset-*.pickle"))
+
+
+def refuse_to_build(*_args, **_kwargs):
+    raise AssertionError("built again, though this version of the data was stored")
+
+
+def test_the_second_server_reads_the_dataset_the_first_built(data_copy, tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    first = stored_dataset(data_copy, store)
+    assert len(stored_files(store)) == 1
+    monkeypatch.setattr(dataset_store, "build_dataset", refuse_to_build)
+    second = stored_dataset(data_copy, store)
+    built = build_dataset(data_copy)
+    for read in (first, second):
+        pd.testing.assert_frame_equal(read.features, built.features)
+        pd.testing.assert_frame_equal(read.areas, built.areas)
+        pd.testing.assert_frame_equal(read.checked_claims, built.checked_claims)
+        assert read.problems == built.problems
+    assert second.features.crs == built.features.crs
+
+
+def test_an_edited_data_file_is_built_anew_and_replaces_the_old_version(data_copy, tmp_path):
+    store = tmp_path / "store"
+    stored_dataset(data_copy, store)
+    rounds = data_copy / "rounds.yaml"
+    rounds.write_text(rounds.read_text(encoding="utf-8").replace('title_en: "Astana 1"', 'title_en: "Nur-Sultan 1"', 1), encoding="utf-8")
+    edited = stored_dataset(data_copy, store)
+    assert edited.rounds["title_en"].str.contains("Nur-Sultan").any()
+    assert len(stored_files(store)) == 1  # the older version went
+
+
+def test_a_broken_data_file_is_reported_as_when_building(data_copy, tmp_path):
+    (data_copy / "claims.yaml").write_text("claims: [unclosed", encoding="utf-8")
+    dataset = stored_dataset(data_copy, tmp_path / "store")
+    assert any("claims.yaml" in problem for problem in dataset.problems)
+    assert dataset.features.shape[0] > 100
+
+
+def test_a_damaged_store_file_is_rebuilt_not_raised(data_copy, tmp_path):
+    store = tmp_path / "store"
+    stored_dataset(data_copy, store)
+    [path] = stored_files(store)
+    path.write_bytes(b"\x80\x04 not a pickle")
+    dataset = stored_dataset(data_copy, store)
+    assert dataset.features.shape[0] > 100
+    assert path.read_bytes()[:1] == b"\x80" and path.stat().st_size > 10_000  # written again, whole
+
+
+def test_a_store_that_cannot_be_written_only_costs_a_rebuild(data_copy, tmp_path):
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the store should be")
+    dataset = stored_dataset(data_copy, blocked / "store")
+    assert dataset.features.shape[0] > 100
+    assert blocked.read_text() == "a file where the store should be"
