@@ -3,6 +3,9 @@ change in the browser before the server answers; the panel follows once the serv
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from playwright.sync_api import Page, expect
 
 from components.symbology import KIND_STYLES, leaflet_style
@@ -140,3 +143,20 @@ def _words(iso_day: str) -> str:
     from components.locale import Locale
 
     return Locale().date(dt.date.fromisoformat(iso_day)) + " · "
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "Date"), ("ar", "التاريخ")])
+def test_the_time_control_is_a_slider_named_in_the_readers_language_and_home_end_reach_the_ends(offline_page, app_url, language, name):
+    page = offline_page
+    open_on(page, f"{app_url}/?date=2020-03-06&lang={language}")
+    control = page.get_by_role("slider", name=name)
+    expect(control).to_have_count(1)
+    control.focus()
+    page.keyboard.press("End")
+    frame = map_frame(page)
+    frame.wait_for_function("() => window.__liveDate === '2024-12-08'", timeout=WAIT_MS)
+    expect(control).to_have_attribute("aria-valuetext", "2024-12-08", timeout=WAIT_MS)
+    page.keyboard.press("Home")
+    expect(control).to_have_attribute("aria-valuetext", "2017-01-23", timeout=WAIT_MS)
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"date=2017-01-23"), timeout=WAIT_MS)
