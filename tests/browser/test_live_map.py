@@ -47,6 +47,21 @@ def open_on(page: Page, url: str) -> None:
     wait_until_idle(page)
 
 
+def hold_and_drag_days(page: Page, days: int, reached: str):
+    """Press the date handle and drag it `days` days to the right without letting go, until the
+    map's own redraw has reached `reached`; returns the map's frame."""
+    thumb = page.locator(DATE_INPUT).bounding_box()
+    track = page.locator('.st-key-view_date [role="group"]').first.bounding_box()
+    day_px = track["width"] / (2877 - 1)  # 23 Jan 2017 to 8 Dec 2024
+    x, y = thumb["x"] + thumb["width"] / 2, thumb["y"] + thumb["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + days * day_px, y, steps=days)
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => window.__liveDate >= '{reached}'", timeout=WAIT_MS)
+    return frame
+
+
 def test_arrow_keys_redraw_the_map_in_the_browser_day_by_day(offline_page, app_url):
     page = offline_page
     open_on(page, f"{app_url}/?date=2019-08-15")
@@ -81,16 +96,7 @@ def test_dragging_across_the_fall_of_khan_shaykhun_changes_the_line_before_the_r
     page = offline_page
     open_on(page, f"{app_url}/?date=2019-08-19")
     before = frontline_shapes(page)
-    thumb = page.locator(DATE_INPUT)
-    box = thumb.bounding_box()
-    track = page.locator('.st-key-view_date [role="group"]').first.bounding_box()
-    day_px = track["width"] / (2877 - 1)  # 23 Jan 2017 to 8 Dec 2024
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    page.mouse.down()
-    page.mouse.move(x + 6 * day_px, y, steps=6)
-    frame = map_frame(page)
-    frame.wait_for_function("() => window.__liveDate >= '2019-08-22'", timeout=WAIT_MS)
+    frame = hold_and_drag_days(page, 6, "2019-08-22")
     # Still held: the server has not been asked, the line has moved in the browser.
     assert frontline_shapes(page) != before
     assert shown_date(page) == "2019-08-19"
@@ -117,14 +123,7 @@ def test_the_readers_overlay_stays_on_the_map_while_the_handle_is_dragged(offlin
     map_frame(page).wait_for_function(f"() => ({OVERLAY_PATHS})() > 0", timeout=WAIT_MS)
     wait_until_idle(page)
     before = frontline_shapes(page)
-    thumb, track = page.locator(DATE_INPUT).bounding_box(), page.locator('.st-key-view_date [role="group"]').first.bounding_box()
-    day_px = track["width"] / (2877 - 1)
-    x, y = thumb["x"] + thumb["width"] / 2, thumb["y"] + thumb["height"] / 2
-    page.mouse.move(x, y)
-    page.mouse.down()
-    page.mouse.move(x + 6 * day_px, y, steps=6)
-    frame = map_frame(page)
-    frame.wait_for_function("() => window.__liveDate >= '2019-08-22'", timeout=WAIT_MS)
+    frame = hold_and_drag_days(page, 6, "2019-08-22")
     # The preview replaced the dated features only: the line moved, the route is still drawn.
     assert frontline_shapes(page) != before
     assert frame.evaluate(OVERLAY_PATHS) > 0
@@ -160,3 +159,24 @@ def test_the_time_control_is_a_slider_named_in_the_readers_language_and_home_end
     expect(control).to_have_attribute("aria-valuetext", "2017-01-23", timeout=WAIT_MS)
     wait_until_idle(page)
     expect(page).to_have_url(re.compile(r"date=2017-01-23"), timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "Date"), ("ar", "التاريخ")])
+def test_page_up_and_page_down_move_the_date_a_month(offline_page, app_url, language, name):
+    page = offline_page
+    open_on(page, f"{app_url}/?date=2020-01-31&lang={language}")
+    control = page.get_by_role("slider", name=name)
+    control.focus()
+    page.keyboard.press("PageUp")
+    # 31 January + a month: the last day of February (2020 is a leap year); later in Arabic too.
+    expect(control).to_have_attribute("aria-valuetext", "2020-02-29", timeout=WAIT_MS)
+    map_frame(page).wait_for_function("() => window.__liveDate === '2020-02-29'", timeout=WAIT_MS)
+    expect(page).to_have_url(re.compile(r"date=2020-02-29"), timeout=WAIT_MS)
+    wait_until_idle(page)
+    page.keyboard.press("PageDown")
+    page.keyboard.press("PageDown")
+    expect(control).to_have_attribute("aria-valuetext", "2019-12-29", timeout=WAIT_MS)
+    expect(page).to_have_url(re.compile(r"date=2019-12-29"), timeout=WAIT_MS)
+    wait_until_idle(page)
+    if language == "en":  # the status line in words (shown_date reads the English one)
+        assert shown_date(page) == "2019-12-29"
