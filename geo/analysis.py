@@ -230,7 +230,7 @@ def area_series(features: gpd.GeoDataFrame, rounds: pd.DataFrame) -> pd.DataFram
     One row per series on 2017-01-23, on each day its area changes, and on 2024-12-08.
 
     >>> round(area_series(load_features(), load_rounds()).query("series == 'north_west'")["km2"].iloc[-1])
-    25419
+    26598
     """
     measured = pd.DataFrame(features[["id", "kind", "valid_from", "valid_to"]]).assign(km2=area_km2(features))
     groups = [(NORTH_WEST_SERIES, measured[measured["kind"] == FRONTLINE_KIND])]
