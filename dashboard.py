@@ -17,12 +17,12 @@ from components.legend import legend_entries, render_legend
 from components.locale import Locale
 from components.map_view import current_extent, first_view, render_extent_control, render_map
 from components.overlay import render_overlay_uploader
-from components.page_style import rtl_css
+from components.page_style import page_css
 from components.panel import render_data_problems, render_feature_table, render_round_panel, render_touched_features
 from components.play import advance_if_due, play_interval, remember_interval, render_play_controls
 from components.slider import render_time_controls, timeline_chart
 from components.town_search import render_town_search
-from components.view_controls import render_view_controls
+from components.view_controls import render_language_control, render_view_controls
 from geo.analysis import what_changed
 from geo.dataset import Dataset
 from geo.query import feature_by_id
@@ -30,7 +30,9 @@ from geo.view import view_at
 from geo.view_state import ViewState, parse_view_state, round_start_lookup, view_query
 
 # Both languages: the tab's title is set before the reader's language is known.
-st.set_page_config(page_title="Syria de-escalation zones · مناطق خفض التصعيد في سوريا", page_icon="🗺️", layout="wide")
+# The sidebar starts folded: the map takes the page's width (the language switch is in the header).
+st.set_page_config(page_title="Syria de-escalation zones · مناطق خفض التصعيد في سوريا", page_icon="🗺️", layout="wide",
+                   initial_sidebar_state="collapsed")
 
 
 def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: Layer, view_state: ViewState, overlay: gpd.GeoDataFrame | None) -> None:
@@ -88,12 +90,17 @@ except geo.DataError as error:
     st.stop()
 
 linked = parse_view_state(st.query_params.to_dict(), round_start_lookup(list(data.rounds["id"]), list(data.rounds["start"].dt.date)))
+# The header: the title, and beside it the language switch (drawn first: the title is in its language).
+title_column, language_column = st.columns([4, 1], vertical_alignment="bottom")
+with language_column:
+    language = render_language_control(linked)
+    st.caption(Locale(language).t("controls.more_in_sidebar"))
 with st.sidebar:
-    view_state = render_view_controls(linked)
+    view_state = render_view_controls(linked, language)
 locale = Locale(view_state.language, view_state.digits)
-if locale.is_rtl:
-    st.markdown(rtl_css(), unsafe_allow_html=True)
-st.title(locale.t("app.title"))
+st.markdown(page_css(locale.is_rtl), unsafe_allow_html=True)
+with title_column:
+    st.title(locale.t("app.title"))
 render_data_problems(data.problems, locale)
 for notice in linked.messages:
     st.warning(locale.t(notice.key, **dict(notice.values)))

@@ -103,6 +103,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # Both languages in one label: whoever opens the page finds the switch.
     "controls.language": ("Language · اللغة", "اللغة · Language"),
     "controls.digits": ("Digits", "الأرقام"),
+    "controls.more_in_sidebar": ("Layers, digits, base map and your own layer: in the side panel (» at the top of the page).",
+                                 "الطبقات والأرقام والخريطة الأساسية وطبقتك الخاصة: في اللوحة الجانبية (الزر » أعلى الصفحة)."),
     "digits.latin": ("Latin (2017)", "لاتينية (2017)"),
     "digits.arabic": ("Arabic-Indic (٢٠١٧)", "هندية (٢٠١٧)"),
     "base_map.offline": ("Offline vector map (no network)", "خريطة متجهية دون اتصال (لا تحتاج إلى الشبكة)"),

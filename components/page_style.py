@@ -1,5 +1,5 @@
-"""The page's right-to-left layout for Arabic: CSS only, fixed text (nothing from the data or
-the request goes into it)."""
+"""The page's layout CSS: tighter margins for the map, and the right-to-left layout for Arabic.
+CSS only, fixed text (nothing from the data or the request goes into it)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from __future__ import annotations
 # Streamlit's own list style sets margins on the left.
 RTL_CSS = """
 [data-testid="stAppViewContainer"] { flex-direction: row-reverse; }
+/* Folded, the sidebar slides left by its width: on the right of the page that is over the page. */
+[data-testid="stSidebar"][data-collapsed="true"] { display: none; }
 [data-testid="stMain"], [data-testid="stSidebarContent"] { direction: rtl; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"],
 [data-testid="stSidebarContent"] [data-testid="stMarkdownContainer"],
@@ -33,8 +35,13 @@ RTL_CSS = """
 """
 
 
-def rtl_css() -> str:
-    """A `<style>` element that lays the page out right to left, for
-    `st.markdown(rtl_css(), unsafe_allow_html=True)` when the language is Arabic. Fixed text only:
-    nothing from the data or the request goes into it."""
-    return f"<style>{RTL_CSS}</style>"
+# Streamlit's wide layout keeps 5rem each side; the map takes the room instead.
+PAGE_CSS = """
+[data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; padding-top: 1.5rem; }
+"""
+
+
+def page_css(right_to_left: bool) -> str:
+    """The `<style>` element for `st.markdown(..., unsafe_allow_html=True)`: the margins, and the
+    right-to-left layout when the page reads right to left."""
+    return f"<style>{PAGE_CSS}{RTL_CSS if right_to_left else ''}</style>"

@@ -1,4 +1,4 @@
-"""The sidebar's view settings: which layers, which base map, which language for names.
+"""The view settings: the language (in the page's header), the layers, the base map and the digits (in the sidebar).
 
 Initialised from the link on the first run of a session, then owned by the widgets.
 """
@@ -16,16 +16,20 @@ LAYERS_KEY, BASE_MAP_KEY, LANGUAGE_KEY, DIGITS_KEY = "layers", "base_map", "lang
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}
 
 
-def render_view_controls(view: ViewState) -> ViewState:
-    """Draw the settings and return the view they describe (the date is set elsewhere).
+def render_language_control(view: ViewState) -> str:
+    """The language switch, drawn first: every other label on the page is in the language it
+    returns. It sits in the page itself (the sidebar starts folded), so a reader of either
+    language finds it at once."""
+    st.session_state.setdefault(LANGUAGE_KEY, view.language)
+    return st.radio(Locale(st.session_state[LANGUAGE_KEY]).t("controls.language"), options=list(LANGUAGES),
+                    format_func=LANGUAGE_NAMES.get, key=LANGUAGE_KEY, horizontal=True)
 
-    The language comes first: every other label on the page, these included, is in it."""
+
+def render_view_controls(view: ViewState, language: str) -> ViewState:
+    """Draw the settings and return the view they describe, in `language` (the date is set elsewhere)."""
     st.session_state.setdefault(LAYERS_KEY, [kind for kind in KIND_ORDER if kind in view.layers])
     st.session_state.setdefault(BASE_MAP_KEY, view.base_map)
-    st.session_state.setdefault(LANGUAGE_KEY, view.language)
     st.session_state.setdefault(DIGITS_KEY, view.digits)
-    language = st.radio(Locale(st.session_state[LANGUAGE_KEY]).t("controls.language"), options=list(LANGUAGES),
-                        format_func=LANGUAGE_NAMES.get, key=LANGUAGE_KEY, horizontal=True)
     locale = Locale(language)
     digits = st.radio(locale.t("controls.digits"), options=list(DIGIT_STYLES), format_func=lambda style: locale.t(f"digits.{style}"),
                       key=DIGITS_KEY, horizontal=True)

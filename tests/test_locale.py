@@ -10,7 +10,7 @@ import pytest
 
 from components.catalogue import CATALOGUE
 from components.locale import Locale, format_date, month_names, placeholders, t, to_arabic_indic
-from components.page_style import rtl_css
+from components.page_style import page_css
 from components.symbology import BASE_LEGEND, KIND_ORDER
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
@@ -121,7 +121,8 @@ def test_month_names_come_in_both_arabic_forms_levantine_first():
 
 
 def test_rtl_css_turns_the_page_but_keeps_the_map_and_slider_left_to_right():
-    css = rtl_css()
+    assert "direction: rtl" not in page_css(False)
+    css = page_css(True)
     assert css.startswith("<style>") and css.endswith("</style>")
     assert "direction: rtl" in css
     left_to_right = [rule for rule in css.split("}") if "direction: ltr" in rule]

@@ -83,3 +83,11 @@ def offline_context(browser):
     context.route("**/*", only_local)
     context.blocked_requests = blocked
     return context
+
+
+def open_sidebar(page) -> None:
+    """Unfold the sidebar (the page starts with it folded, the map taking the width)."""
+    button = page.locator('[data-testid="stExpandSidebarButton"]')
+    button.wait_for(state="visible", timeout=30_000)
+    button.click()
+    page.locator('[data-testid="stSidebar"][data-collapsed="false"]').wait_for(state="visible", timeout=30_000)

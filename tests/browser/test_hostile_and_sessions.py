@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from pathlib import Path
 
-from browser_helpers import offline_context, running_app
+from browser_helpers import offline_context, open_sidebar, running_app
 from dataset import CLAIMS, FEATURES, ROUNDS, SOURCES, write_dataset
 from components.locale import Locale
 
@@ -92,7 +92,8 @@ def test_concurrent_sessions_keep_their_own_language_date_and_overlay(browser, a
         pages.append(page)
     for page in pages:
         page.locator(SLIDER_INPUT).first.wait_for(state="attached", timeout=WAIT_MS)
-    pages[0].get_by_text("Your own layer").click()
+    open_sidebar(pages[0])
+    pages[0].get_by_text("Your own layer (stays in this session)").click()
     pages[0].locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         {"name": "route.geojson", "mimeType": "application/geo+json", "buffer": OVERLAY}
     )

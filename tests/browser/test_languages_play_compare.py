@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from geo import load_rounds
 from geo.playback import next_play_date, play_steps
 
+from browser_helpers import open_sidebar
 from test_slider import MAP_FRAME, SLIDER_INPUT, WAIT_MS, shown_date, wait_until_idle
 
 ZONE_BLUE = "#0072B2"
@@ -36,8 +37,12 @@ def test_arabic_reads_right_to_left_and_english_left_to_right(offline_page, app_
     open_page(page, f"{app_url}/?date=2020-03-06&lang=ar")
     expect(page.get_by_role("heading", name=re.compile("مناطق خفض التصعيد"))).to_be_visible()
     assert direction_of(page, '[data-testid="stMain"]') == "rtl"
+    # The page starts with the sidebar folded and the map taking the width: at least 60 % of it.
+    assert box(page, MAP_FRAME)["width"] >= 0.6 * page.viewport_size["width"]
+    assert page.get_by_role("radio", name="English").is_visible()  # the language switch is in the page
+    open_sidebar(page)
     assert direction_of(page, '[data-testid="stSidebarContent"]') == "rtl"
-    # The sidebar moves to the right of the page, the map column to the right of the panel.
+    # The sidebar unfolds on the right of the page, the map column to the right of the panel.
     assert box(page, '[data-testid="stSidebar"]')["x"] > box(page, '[data-testid="stMain"]')["x"]
     panel_status = page.get_by_text(re.compile(r"^6 آذار/مارس 2020 · عدد العناصر على الخريطة"))
     expect(panel_status).to_be_visible()

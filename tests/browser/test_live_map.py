@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from components.symbology import KIND_STYLES, leaflet_style
 from geo.dataset import build_dataset
 from geo.view import view_at
+from browser_helpers import open_sidebar
 from test_slider import MAP_FRAME, WAIT_MS, shown_date, wait_until_idle
 
 DATASET = build_dataset()
@@ -117,7 +118,8 @@ OVERLAY_PATHS = "() => document.querySelectorAll('path[stroke=\"#000000\"][strok
 def test_the_readers_overlay_stays_on_the_map_while_the_handle_is_dragged(offline_page, app_url):
     page = offline_page
     open_on(page, f"{app_url}/?date=2019-08-19")
-    page.get_by_text("Your own layer").click()
+    open_sidebar(page)
+    page.get_by_text("Your own layer (stays in this session)").click()
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         {"name": "route.geojson", "mimeType": "application/geo+json", "buffer": OVERLAY})
     map_frame(page).wait_for_function(f"() => ({OVERLAY_PATHS})() > 0", timeout=WAIT_MS)
