@@ -263,8 +263,8 @@ def _standalone_text(name: str) -> str:
 def page_assets() -> tuple[Markup, Markup]:
     """The page's own script and CSS, read once and checked like Leaflet's: the files are edited
     by hand, and a stray `</script>` in one would cut the page short."""
-    # The files begin at their first line; these newlines keep the exported page byte for byte as before.
-    script = ADD_HATCHING_JS + "\n" + _standalone_text("page.js")
+    # day_layer.js is shared with the dashboard's map while its date handle moves (components.live_date).
+    script = ADD_HATCHING_JS + "\n" + _standalone_text("day_layer.js") + "\n" + _standalone_text("page.js")
     style = "\n" + _standalone_text("page.css")
     return _inlinable(script, "script", f"{STANDALONE_DIR}/page.js"), _inlinable(style, "style", f"{STANDALONE_DIR}/page.css")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from pathlib import Path
 
 from branca.element import MacroElement
 from folium.template import Template
@@ -20,6 +21,8 @@ from components.layers import Layer
 from components.symbology import KIND_ORDER, KIND_STYLES, leaflet_style
 from geo.schema import PERIOD_END, PERIOD_START
 
+# The drawing of a day, shared with the offline page (components/standalone/page.js).
+DAY_LAYER_JS = (Path(__file__).resolve().parent / "standalone" / "day_layer.js").read_text(encoding="utf-8")
 # The slider's element container carries its widget key as a class (Streamlit 1.37+).
 DATE_SLIDER_KEY = "view_date"
 
@@ -29,7 +32,6 @@ function followDate(map, options) {
   // its overlay and highlight are other layers and stay on the map while the reader scrubs.
   // onTop: the overlay and the highlight (options.liveOnTop), kept above whatever dated layer is drawn.
   var preview = null, served = null, shownIso = null, features = null, onTop = [];
-  var inForce = function (p, iso) { return p.valid_from <= iso && (p.valid_to === null || p.valid_to === "" || iso < p.valid_to); };
   window.__liveRedraws = 0;
   var page = null;
   try { page = window.parent.document; } catch (error) { page = null; }  // another origin: nothing to follow
@@ -55,13 +57,11 @@ function followDate(map, options) {
     if (served && iso === served.options.liveDay) { showServed(); return; }  // its tooltips, not a preview
     load(function () {
       if (shownIso !== iso) { return; }
-      var shown = features.filter(function (f) { return options.kinds.indexOf(f.properties.kind) >= 0 && inForce(f.properties, iso); });
       if (preview) { map.removeLayer(preview); }
       if (served) { map.removeLayer(served); }
-      preview = L.geoJSON({type: "FeatureCollection", features: shown}, {
-        interactive: false,
-        style: function (f) { return options.styles[f.properties.kind]; },
-        pointToLayer: function (f, latlng) { return L.circleMarker(latlng, Object.assign({radius: options.postRadius, fill: true}, options.styles[f.properties.kind])); }
+      // day_layer.js: the same drawing of a day as the offline page's.
+      preview = dayLayer(features, iso, options.styles, {
+        kinds: options.kinds, point: {radius: options.postRadius, fill: true}, layer: {interactive: false}
       }).addTo(map);
       raiseOnTop();
       window.__liveRedraws += 1;
@@ -145,7 +145,7 @@ class LiveDate(MacroElement):
     def __init__(self, published: Layer, kinds: Iterable[str]) -> None:
         super().__init__()
         self._name = "LiveDate"
-        self.function = LIVE_DATE_JS
+        self.function = DAY_LAYER_JS + "\n" + LIVE_DATE_JS
         shown = [kind for kind in KIND_ORDER if kind in set(kinds)]
         self.options = {
             "url": published.url,

@@ -315,3 +315,20 @@ def test_the_arabic_file_writes_dates_and_counts_in_the_chosen_digits(browser, t
 def test_digits_other_than_latin_or_arabic_are_refused(data_dir):
     with pytest.raises(ValueError, match="got 'roman'"):
         export(data_dir, digits="roman")
+
+
+def test_the_offline_page_and_the_dashboards_map_draw_a_day_with_one_script(data_dir):
+    """One client-side drawing of "the features in force on a day", not two copies."""
+    import folium
+
+    from components.layers import Layer
+    from components.live_date import DAY_LAYER_JS, LiveDate
+
+    page = export(data_dir, "2020-03-06")
+    fmap = folium.Map()
+    LiveDate(Layer(url="/app/static/layers/features.geojson", frame=gpd.GeoDataFrame(), properties_json="{}"), ["frontline"]).add_to(fmap)
+    dashboard_map = fmap.get_root().render()
+    for script in (page, dashboard_map):
+        assert script.count("function featuresInForce(") == 1 and DAY_LAYER_JS.strip() in script
+        # No second rule of "in force" beside the shared one.
+        assert script.count("valid_from <= iso") == 1

@@ -60,7 +60,6 @@
   const nameKey = data.language === "ar" ? "name_ar" : "name_en";
   const rank = Object.fromEntries(data.kindOrder.map((kind, index) => [kind, index]));
   const allFeatures = data.features.features.slice().sort((a, b) => rank[a.properties.kind] - rank[b.properties.kind]);
-  const inForce = (p, iso) => p.valid_from <= iso && (p.valid_to === null || iso < p.valid_to);
   const tooltipFor = (p) => textBox([
     [text.name, p[nameKey]],
     [text.valid, p.valid_from + " – " + (p.valid_to || "…")],
@@ -72,14 +71,12 @@
 
   function drawFeatures(iso) {
     if (featureLayer) featureLayer.remove();
-    const shown = allFeatures.filter((feature) => inForce(feature.properties, iso));
-    featureLayer = L.geoJSON({ type: "FeatureCollection", features: shown }, {
-      pane: "features",
-      style: (feature) => featureStyles[feature.properties.kind],
-      pointToLayer: (feature, latlng) => L.circleMarker(latlng, Object.assign({ pane: "features" }, featureStyles[feature.properties.kind])),
-      onEachFeature: (feature, layer) => layer.bindTooltip(() => tooltipFor(feature.properties), { sticky: true }),
+    // day_layer.js: the same drawing of a day as the dashboard's map while its date handle moves.
+    featureLayer = dayLayer(allFeatures, iso, featureStyles, {
+      point: { pane: "features" },
+      layer: { pane: "features", onEachFeature: (feature, layer) => layer.bindTooltip(() => tooltipFor(feature.properties), { sticky: true }) },
     }).addTo(map);
-    return shown.length;
+    return featureLayer.getLayers().length;
   }
 
   const rounds = data.rounds;
@@ -104,7 +101,7 @@
     const round = roundAt(iso);
     roundText.textContent = round ? round.title + " (" + words(round.start) + ")" : text.none;
     countText.textContent = inDigits(drawFeatures(iso));
-    const line = allFeatures.find((feature) => feature.properties.kind === "frontline" && inForce(feature.properties, iso));
+    const line = featuresInForce(allFeatures, iso, ["frontline"])[0];
     const km = line ? line.properties.precision_km : null;
     precisionText.textContent = km === null || km === undefined ? "" : precisionWords(km);
   }
