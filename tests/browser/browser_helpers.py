@@ -91,3 +91,12 @@ def open_sidebar(page) -> None:
     button.wait_for(state="visible", timeout=30_000)
     button.click()
     page.locator('[data-testid="stSidebar"][data-collapsed="false"]').wait_for(state="visible", timeout=30_000)
+
+
+def feature_shapes_selector() -> str:
+    """The map's shapes filled in a feature kind's colour (hatched kinds: their pattern's): the
+    features, which arrive after the base layers (any shape at all would be a base layer's)."""
+    from components.symbology import KIND_STYLES, leaflet_style
+
+    fills = sorted({str(style["fillColor"]) for style in KIND_STYLES.values()} | {str(leaflet_style(kind)["fillColor"]) for kind in KIND_STYLES})
+    return ", ".join(f'path.leaflet-interactive[fill="{fill}"]' for fill in fills)

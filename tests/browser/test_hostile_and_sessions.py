@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from pathlib import Path
 
-from browser_helpers import offline_context, open_sidebar, running_app
+from browser_helpers import feature_shapes_selector, offline_context, open_sidebar, running_app
 from dataset import CLAIMS, FEATURES, ROUNDS, SOURCES, write_dataset
 from components.locale import Locale
 
@@ -53,11 +53,13 @@ def test_hostile_names_in_the_dashboard_run_nothing_and_show_as_text(browser, ho
     page = context.new_page()
     page.goto(f"{hostile_app_url}/?date=2020-03-06")
     frame = page.frame_locator(MAP_FRAME)
-    expect(frame.locator("path.leaflet-interactive").first).to_be_attached(timeout=WAIT_MS)
+    # The features' shapes (filled in a kind's colour): the base layers arrive first.
+    feature_shapes = frame.locator(feature_shapes_selector())
+    expect(feature_shapes.first).to_be_attached(timeout=WAIT_MS)
     expect(page.get_by_role("heading", name=PAYLOADS[0])).to_be_visible(timeout=WAIT_MS)  # the round title, as text
     expect(page.get_by_text(PAYLOADS[1]).first).to_be_visible()
     # hover every feature so that every tooltip is built
-    for path in frame.locator("path.leaflet-interactive").all()[:40]:
+    for path in feature_shapes.all()[:40]:
         path.hover(force=True)
     tooltips = frame.locator(".leaflet-tooltip").all_inner_texts()
     assert any(payload in text for text in tooltips for payload in PAYLOADS), tooltips

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from geo import load_rounds
 from geo.playback import next_play_date, play_steps
 
-from browser_helpers import open_sidebar
+from browser_helpers import feature_shapes_selector, open_sidebar
 from test_slider import MAP_FRAME, SLIDER_INPUT, WAIT_MS, shown_date, wait_until_idle
 
 ZONE_BLUE = "#0072B2"
@@ -20,7 +20,7 @@ ZONE_BLUE = "#0072B2"
 
 def open_page(page: Page, url: str) -> None:
     page.goto(url)
-    expect(page.frame_locator(MAP_FRAME).first.locator("path.leaflet-interactive").first).to_be_attached(timeout=WAIT_MS)
+    expect(page.frame_locator(MAP_FRAME).first.locator(feature_shapes_selector()).first).to_be_attached(timeout=WAIT_MS)
     wait_until_idle(page)
 
 

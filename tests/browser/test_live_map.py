@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from components.symbology import KIND_STYLES, leaflet_style
 from geo.dataset import build_dataset
 from geo.view import view_at
-from browser_helpers import open_sidebar
+from browser_helpers import feature_shapes_selector, open_sidebar
 from test_slider import MAP_FRAME, WAIT_MS, shown_date, wait_until_idle
 
 DATASET = build_dataset()
@@ -44,7 +44,7 @@ def features_in_force(day: str) -> int:
 
 def open_on(page: Page, url: str) -> None:
     page.goto(url)
-    expect(page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").first).to_be_attached(timeout=WAIT_MS)
+    expect(page.frame_locator(MAP_FRAME).locator(feature_shapes_selector()).first).to_be_attached(timeout=WAIT_MS)
     wait_until_idle(page)
 
 

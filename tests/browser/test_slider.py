@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 
+from browser_helpers import feature_shapes_selector
 from playwright.sync_api import Page, expect
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -48,7 +49,7 @@ def wait_for_fills(page: Page, colour: str, count: int) -> None:
 
 def open_map(page: Page, url: str) -> None:
     page.goto(url)
-    expect(page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").first).to_be_attached(timeout=WAIT_MS)
+    expect(page.frame_locator(MAP_FRAME).locator(feature_shapes_selector()).first).to_be_attached(timeout=WAIT_MS)
     wait_until_idle(page)
 
 
