@@ -20,7 +20,7 @@ from components.overlay import render_overlay_uploader
 from components.page_style import page_css
 from components.panel import render_data_problems, render_feature_table, render_round_panel, render_touched_features
 from components.play import advance_if_due, play_interval, remember_interval, render_play_controls
-from components.slider import render_time_controls, timeline_chart
+from components.slider import render_time_controls
 from components.town_search import render_town_search
 from components.view_controls import render_language_control, render_view_controls
 from geo.analysis import what_changed
@@ -107,12 +107,6 @@ for notice in linked.messages:
 with st.sidebar, st.expander(locale.t("sidebar.own_layer")):
     overlay, _notes = render_overlay_uploader(locale)
 base_layers, published_features = published_layers(fingerprint, view_state.language)
-# The rounds marked along the period, just above the slider (outside the fragment: it never
-# changes). Drawn after the explorer, in its place above it: the map reaches the browser first.
-timeline_slot = st.container()
 interval = play_interval()
 remember_interval(interval)
 st.fragment(explorer, run_every=interval)(data, base_layers, published_features, view_state, overlay)
-with timeline_slot:
-    st.altair_chart(timeline_chart(data.rounds, locale), width="stretch")
-    st.caption(locale.t("sidebar.timeline_caption"))

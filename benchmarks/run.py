@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from browser_helpers import running_app  # noqa: E402  (the tests' helper: one way to start an app)
+from browser_helpers import DATE_CONTROL_INPUT, running_app  # noqa: E402  (the tests' helper: one way to start an app)
 from components.locale import Locale  # noqa: E402
 from geo.dataset_store import STORE_ENV  # noqa: E402
 
@@ -37,7 +37,9 @@ APPS = {"this app": ROOT / "dashboard.py", "naive": ROOT / "benchmarks/apps/naiv
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-SLIDER_INPUT = '[data-testid="stSlider"] input[type="range"]'
+# This app's time control (components/date_control.py) or, in the reference apps, Streamlit's slider:
+# the first in the page is the date's in each.
+SLIDER_INPUT = f'{DATE_CONTROL_INPUT}, [data-testid="stSlider"] input[type="range"]'
 WAIT_MS = 30_000
 SOAK_SESSIONS = 20  # the map-first issue asks for memory with 1 and 20 sessions
 # The page's feature paths are the ones filled in a feature kind's colour: the server's layer
@@ -275,7 +277,7 @@ def soak(browser, url: str, pid: int, sessions: int, seconds: float) -> dict[str
         context.route("**/*", only_local)
         page = context.new_page()
         page.goto(url, wait_until="domcontentloaded")
-        page.locator('[data-testid="stSlider"]').first.wait_for(timeout=WAIT_MS)
+        page.locator(SLIDER_INPUT).first.wait_for(state="attached", timeout=WAIT_MS)
         pages.append(page)
     deadline, steps, peak = time.monotonic() + seconds, 0, resident_mb(pid)
     while time.monotonic() < deadline:

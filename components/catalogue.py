@@ -32,10 +32,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "map.extent.country": ("the whole country", "البلد كله"),
     "explorer.downloads": ("Briefing outputs and data downloads", "مواد الإحاطة وتنزيل البيانات"),
     "explorer.show_table": ("Show the features on the map as a table", "عرض عناصر الخريطة في جدول"),
-    "sidebar.timeline_caption": (
-        "Astana rounds (blue), agreements (green) and events (grey)",
-        "جولات أستانا (بالأزرق) والاتفاقات (بالأخضر) والأحداث (بالرمادي)",
-    ),
     "sidebar.own_layer": ("Your own layer (stays in this session)", "طبقتك الخاصة (تبقى في هذه الجلسة فقط)"),
     "panel.delegations_values": ("Delegations: {values}", "الوفود: {values}"),
     "panel.observers_values": ("Observers: {values}", "المراقبون: {values}"),
@@ -79,9 +75,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problems.details": ("What was left out, and why", "ما الذي استُبعد، ولماذا"),
     # components/slider.py
     "slider.date": ("Date", "التاريخ"),
+    "slider.marks": (
+        "Marks: Astana rounds (blue), agreements (green), events (grey)",
+        "العلامات: جولات أستانا (بالأزرق) والاتفاقات (بالأخضر) والأحداث (بالرمادي)",
+    ),
     "slider.help": (
-        "Drag, or focus the slider and use the arrow keys (one day per step).",
-        "اسحب المؤشر، أو حدّده واستخدم مفاتيح الأسهم (يومًا واحدًا في كل خطوة).",
+        "Drag the handle, or focus it and use the arrow keys (a day), Page Up and Page Down (a month), Home and End (the period's ends).",
+        "اسحب المؤشر، أو حدّده واستخدم مفاتيح الأسهم (يومًا)، وPage Up وPage Down (شهرًا)، وHome وEnd (بداية الفترة ونهايتها).",
     ),
     # The track runs left to right in both languages, so the arrows sit on the buttons' outer edges
     # as in English: in a right-to-left line the end of the text is on the left.
@@ -95,8 +95,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "play.step.rounds": ("rounds and milestones", "الجولات والمحطات"),
     "play.step.months": ("months", "الأشهر"),
     "play.speed": ("Seconds per step", "ثوانٍ لكل خطوة"),
-    "timeline.round": ("Round", "الجولة"),
-    "timeline.start": ("Start", "البداية"),
     # components/view_controls.py
     "controls.layers": ("Layers", "الطبقات"),
     "controls.base_map": ("Base map", "الخريطة الأساسية"),

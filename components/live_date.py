@@ -1,7 +1,7 @@
 """The map follows the date handle in the browser, before the server answers.
 
-While the reader drags the date slider or holds an arrow key, the map's own script watches the
-slider's value (the page and the map's frame share an origin) and draws the features in force on
+While the reader drags the date control's handle or holds an arrow key, the map's own script watches
+the control's day (`data-iso` on its input, components/date_control.py) (the page and the map's frame share an origin) and draws the features in force on
 that day from the published features file, which the browser already holds: a step is a redraw in
 the browser, not a round trip. When the server's rerun arrives with its layer for the slider's day
 (tooltips), that layer takes over again; the reader's overlay and the highlight stay on the map
@@ -17,14 +17,12 @@ from pathlib import Path
 from branca.element import MacroElement
 from folium.template import Template
 
+from components.date_control import INPUT_SELECTOR
 from components.layers import Layer
 from components.symbology import KIND_ORDER, KIND_STYLES, leaflet_style
-from geo.schema import PERIOD_END, PERIOD_START
 
 # The drawing of a day, shared with the offline page (components/standalone/page.js).
 DAY_LAYER_JS = (Path(__file__).resolve().parent / "standalone" / "day_layer.js").read_text(encoding="utf-8")
-# The slider's element container carries its widget key as a class (Streamlit 1.37+).
-DATE_SLIDER_KEY = "view_date"
 
 LIVE_DATE_JS = """
 function followDate(map, options) {
@@ -36,8 +34,8 @@ function followDate(map, options) {
   var page = null;
   try { page = window.parent.document; } catch (error) { page = null; }  // another origin: nothing to follow
   function sliderIso() {
-    var input = page && page.querySelector(options.sliderSelector + " input[type=range]");
-    return input ? input.getAttribute("aria-valuetext") : null;
+    var input = page && page.querySelector(options.controlSelector);
+    return input ? input.getAttribute("data-iso") : null;
   }
   function load(done) {
     if (features) { done(); return; }
@@ -89,43 +87,16 @@ function followDate(map, options) {
   if (!page) { return; }
   load(function () {});  // before the first key press: the file is in the browser's cache already
   new MutationObserver(function (changes) {
-    // Only the latest value of a batch: a month's key makes some thirty changes at once.
+    // Only the latest value of a batch.
     var latest = null;
     changes.forEach(function (change) {
       var input = change.target;
-      if (input.closest && input.closest(options.sliderSelector) && input.getAttribute("aria-valuetext")) {
-        latest = input.getAttribute("aria-valuetext");
+      if (input.matches && input.matches(options.controlSelector) && input.getAttribute("data-iso")) {
+        latest = input.getAttribute("data-iso");
       }
     });
     if (latest) { draw(latest); }
-  }).observe(page.body, {subtree: true, attributes: true, attributeFilter: ["aria-valuetext"]});
-  // Page Up / Page Down move a month (the slider's own page is a tenth of the period, ~290 days):
-  // the key becomes as many day steps (ArrowUp / ArrowDown, which no writing direction flips) as
-  // the month has days, clamped to the period. One handler per page: a new map replaces the old's.
-  var host = page.defaultView;
-  if (host.__liveMonthKeys) { page.removeEventListener("keydown", host.__liveMonthKeys, true); }
-  host.__liveMonthKeys = function (event) {
-    if (event.key !== "PageUp" && event.key !== "PageDown") { return; }
-    var input = event.target && event.target.closest && event.target.closest(options.sliderSelector) && page.querySelector(options.sliderSelector + " input[type=range]");
-    var iso = input && input.getAttribute("aria-valuetext");
-    if (!iso) { return; }
-    event.preventDefault();
-    event.stopPropagation();
-    var parts = iso.split("-").map(Number), up = event.key === "PageUp";
-    var day = Date.UTC(parts[0], parts[1] - 1, parts[2]);
-    var target = Date.UTC(parts[0], parts[1] - 1 + (up ? 1 : -1), 1);
-    var lastDay = new Date(Date.UTC(new Date(target).getUTCFullYear(), new Date(target).getUTCMonth() + 1, 0)).getUTCDate();
-    target = Date.UTC(new Date(target).getUTCFullYear(), new Date(target).getUTCMonth(), Math.min(parts[2], lastDay));
-    target = Math.min(Math.max(target, Date.parse(options.periodStart)), Date.parse(options.periodEnd));
-    var steps = Math.round(Math.abs(target - day) / 86400000), thumb = event.target;
-    // One step per task: the slider computes each step from the value it last rendered.
-    (function step(left) {
-      if (left <= 0) { return; }
-      thumb.dispatchEvent(new KeyboardEvent("keydown", {key: up ? "ArrowUp" : "ArrowDown", bubbles: true, cancelable: true}));
-      host.setTimeout(function () { step(left - 1); }, 0);
-    })(steps);
-  };
-  page.addEventListener("keydown", host.__liveMonthKeys, true);
+  }).observe(page.body, {subtree: true, attributes: true, attributeFilter: ["data-iso"]});
 }
 """
 
@@ -152,8 +123,6 @@ class LiveDate(MacroElement):
             "kinds": shown,
             "styles": {kind: {key: value for key, value in leaflet_style(kind).items() if key != "radius"} for kind in KIND_ORDER},
             "postRadius": KIND_STYLES["observation_post"]["radius"],
-            "sliderSelector": f".st-key-{DATE_SLIDER_KEY}",
-            "periodStart": PERIOD_START.isoformat(),
-            "periodEnd": PERIOD_END.isoformat(),
+            "controlSelector": INPUT_SELECTOR,
         }
         json.dumps(self.options)  # fail in Python, not in the browser, if an option cannot be written

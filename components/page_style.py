@@ -5,10 +5,11 @@ from __future__ import annotations
 
 # The page reads right to left, but some things keep left to right: Leaflet (it positions tiles,
 # controls and tooltips assuming ltr; the st_folium iframe is a document of its own anyway), the
-# date slider, the Previous/Next buttons under it and the timeline (time runs left to right on the
-# track, as in English, so "Previous" stays on the left), and code blocks (file names, ids, English
-# messages). Selectors checked against Streamlit 1.67's DOM: the slider's track is a react-aria
-# `[role=group]` beside its `stWidgetLabel`, the buttons the `stLayoutWrapper` after it;
+# date control's track (components/standalone/date_control.css), the Previous/Next buttons under it
+# (time runs left to right, as in English, so "Previous" stays on the left), the compare slider, and
+# code blocks (file names, ids, English messages). Selectors checked against Streamlit 1.67's DOM: a
+# slider's track is a react-aria `[role=group]` beside its `stWidgetLabel`, the buttons the
+# `stLayoutWrapper` after the date control's element (`.st-key-date_control`);
 # Streamlit's own list style sets margins on the left.
 RTL_CSS = """
 [data-testid="stAppViewContainer"] { flex-direction: row-reverse; }
@@ -29,8 +30,8 @@ RTL_CSS = """
 .leaflet-container, iframe[title="streamlit_folium.st_folium"], [data-testid^="stCustomComponent"], [data-testid="stIFrame"] { direction: ltr; }
 [data-testid="stSlider"] > [role="group"], [data-testid="stSliderTickBar"],
 [data-testid="stSliderTickBar"] [data-testid="stMarkdownContainer"], [data-testid="stVegaLiteChart"] { direction: ltr; }
-.stElementContainer:has([data-testid="stSlider"]) + [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] { direction: ltr; }
-.stElementContainer:has([data-testid="stSlider"]) + [data-testid="stLayoutWrapper"] [data-testid="stColumn"] { direction: rtl; }
+.st-key-date_control + [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] { direction: ltr; }
+.st-key-date_control + [data-testid="stLayoutWrapper"] [data-testid="stColumn"] { direction: rtl; }
 [data-testid="stCode"], [data-testid="stCode"] pre { direction: ltr; text-align: left; }
 """
 

@@ -54,9 +54,19 @@ def _shown(text: str) -> str:
     return repr(text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…")
 
 
-def _parse_date(text: str) -> dt.date | None:
+def date_in_period(value: object) -> dt.date | None:
+    """An ISO date text inside the period, as a date; anything else (another type, another
+    format, a day outside the period) is None. Checks what comes from outside: the link, and the
+    time control's messages from the browser.
+
+    >>> date_in_period("2019-08-22"), date_in_period("2031-01-01"), date_in_period({"day": 1})
+    (datetime.date(2019, 8, 22), None, None)
+    """
+    # A real ISO date is 10 characters: a longer text is not parsed at all.
+    if not isinstance(value, str) or len(value) != 10:
+        return None
     try:
-        parsed = dt.date.fromisoformat(text)
+        parsed = dt.date.fromisoformat(value)
     except ValueError:
         return None
     return parsed if in_period(parsed) else None
@@ -91,7 +101,7 @@ def parse_view_state(query_params: Mapping[str, object], round_starts: Mapping[s
             messages.append(_notice("link.ignored_round", value=_shown(text)))
     if "date" in query_params:
         text = _first(query_params["date"])
-        parsed = _parse_date(text)
+        parsed = date_in_period(text)
         if parsed is not None:
             values["date"] = parsed
         else:

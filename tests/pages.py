@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -34,3 +36,35 @@ def shown_feature_names(app: AppTest) -> set[str]:
 def as_read(markdown: str) -> str:
     """A Markdown source as the reader sees it: the backslash escapes of plain_markdown removed."""
     return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def date_control(app: AppTest):
+    """The time control's element (a `st.components.v2` component: AppTest knows it only by type)."""
+    controls = [node for node in app.main if node.type == "bidi_component" and node.proto.component_name == "deescalation_date_control"]
+    assert len(controls) == 1, f"{len(controls)} date controls on the page"
+    return controls[0]
+
+
+def control_date(app: AppTest) -> dt.date:
+    """The day the time control shows (the data the page sends it)."""
+    return dt.date.fromisoformat(json.loads(date_control(app).proto.json)["date"])
+
+
+def send_from_date_control(app: AppTest, value: object) -> AppTest:
+    """Run the page as the browser does when the reader lets go of the handle: the control's
+    "picked" trigger carries `value` (any JSON, as a tampered message could). AppTest has no
+    setter for a custom component, so this sends the widget states itself, through the same
+    private entry point AppTest's own widgets use (`_run`)."""
+    from streamlit.components.v2.bidi_component.main import _make_trigger_id
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    states = app._tree.get_widget_states()
+    trigger = WidgetState(id=_make_trigger_id(date_control(app).proto.id, "events"))
+    trigger.json_trigger_value = json.dumps([{"event": "picked", "value": value}])
+    states.widgets.append(trigger)
+    app._run(states)
+    return app
+
+
+def pick_date(app: AppTest, day: dt.date) -> AppTest:
+    return send_from_date_control(app, day.isoformat())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.locale import Locale
 from geo.schema import SYRIA_BOUNDS
-from pages import as_read, open_dashboard, shown_feature_names
+from pages import as_read, control_date, open_dashboard, pick_date, send_from_date_control, shown_feature_names
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
@@ -44,7 +45,7 @@ def test_the_real_data_loads_without_exception():
     app.run()
     assert not app.exception, app.exception
     assert not app.error, [element.value for element in app.error]
-    assert app.slider[0].value == dt.date(2017, 5, 4)
+    assert control_date(app) == dt.date(2017, 5, 4)
     assert "Syria" in app.title[0].value
 
 
@@ -58,7 +59,7 @@ def test_the_real_data_loads_without_exception():
     ],
 )
 def test_moving_the_slider_changes_the_panel_and_the_features(fixture_app, date, round_title, names):
-    fixture_app.slider[0].set_value(date).run()
+    pick_date(fixture_app, date)
     assert not fixture_app.exception
     assert fixture_app.subheader[0].value == round_title
     assert shown_feature_names(fixture_app) == names
@@ -66,22 +67,55 @@ def test_moving_the_slider_changes_the_panel_and_the_features(fixture_app, date,
     assert any(status in block.value.replace("**", "") for block in fixture_app.markdown)
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["2031-01-01", "2016-12-31", "yesterday", "2019-08-22<script>alert(1)</script>", 20190822, None, {"date": "2019-08-22"}, ["2019-08-22"], "x" * 100_000],
+)
+def test_a_message_from_the_time_control_that_is_not_a_day_of_the_period_is_ignored(fixture_app, message):
+    pick_date(fixture_app, dt.date(2020, 3, 6))
+    send_from_date_control(fixture_app, message)
+    assert not fixture_app.exception, fixture_app.exception
+    assert not fixture_app.error
+    assert control_date(fixture_app) == dt.date(2020, 3, 6)
+    assert fixture_app.subheader[0].value == "Moscow protocol"
+
+
+def test_the_day_picked_on_the_time_control_reaches_the_panel_the_link_and_the_control(fixture_app):
+    send_from_date_control(fixture_app, "2017-02-01")
+    assert not fixture_app.exception
+    assert fixture_app.subheader[0].value == "Astana 1"
+    assert fixture_app.query_params["date"] == "2017-02-01"
+    assert control_date(fixture_app) == dt.date(2017, 2, 1)
+
+
+def test_the_time_control_speaks_the_readers_language_and_digits(fixture_app_factory):
+    from pages import date_control
+
+    app = fixture_app_factory({"lang": "ar", "digits": "arabic", "date": "2020-03-06"})
+    data = json.loads(date_control(app).proto.json)
+    assert data["label"] == "التاريخ" and data["digits"] == "arabic" and data["date"] == "2020-03-06"
+    assert data["months"][7] == "آب/أغسطس" and data["months"][4] == "أيار/مايو"
+    # The round marks on its axis: every round and milestone of the period, titled in Arabic.
+    assert [mark["start"] for mark in data["marks"]] == ["2017-01-23", "2017-05-03", "2020-03-05"]
+    assert [mark["title"] for mark in data["marks"]] == ["أستانا 1", "أستانا 4", "بروتوكول موسكو"]
+
+
 def test_the_round_buttons_jump_between_round_starts(fixture_app):
     next_button = next(button for button in fixture_app.button if "Next" in button.label)
     next_button.click().run()
-    assert fixture_app.slider[0].value == dt.date(2020, 3, 5)
+    assert control_date(fixture_app) == dt.date(2020, 3, 5)
     assert fixture_app.subheader[0].value == "Moscow protocol"
     previous_button = next(button for button in fixture_app.button if "Previous" in button.label)
     previous_button.click().run()
     previous_button = next(button for button in fixture_app.button if "Previous" in button.label)
     previous_button.click().run()
-    assert fixture_app.slider[0].value == dt.date(2017, 1, 23)
+    assert control_date(fixture_app) == dt.date(2017, 1, 23)
     assert fixture_app.subheader[0].value == "Astana 1"
 
 
 def test_picking_a_round_moves_the_slider_to_its_start(fixture_app):
     fixture_app.selectbox(key="jump_to_round").select("protocol-2020").run()
-    assert fixture_app.slider[0].value == dt.date(2020, 3, 5)
+    assert control_date(fixture_app) == dt.date(2020, 3, 5)
     assert fixture_app.subheader[0].value == "Moscow protocol"
 
 
@@ -97,23 +131,23 @@ def test_a_broken_data_file_shows_a_message_not_a_traceback(data_dir, monkeypatc
 
 
 def test_the_panel_flags_a_report_that_contradicts_the_round(fixture_app):
-    fixture_app.slider[0].set_value(dt.date(2020, 3, 5)).run()
+    pick_date(fixture_app, dt.date(2020, 3, 5))
     warnings = [as_read(warning.value) for warning in fixture_app.warning]
     assert "A report (seed-x) places it in Ankara; the sourced record says Moscow." in warnings
-    fixture_app.slider[0].set_value(dt.date(2017, 5, 4)).run()
+    pick_date(fixture_app, dt.date(2017, 5, 4))
     assert not fixture_app.warning  # the claim about Astana 4 agrees: nothing to flag
 
 
 def test_the_real_panel_shows_the_round_19_discrepancy_beside_round_22():
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
     app.run()
-    app.slider[0].set_value(dt.date(2024, 11, 12)).run()
+    pick_date(app, dt.date(2024, 11, 12))
     assert app.subheader[0].value.startswith("Astana 22")
     assert any("calls this round 19" in warning.value for warning in app.warning)
 
 
 def test_the_panel_lists_the_features_a_round_touched(fixture_app):
-    fixture_app.slider[0].set_value(dt.date(2017, 5, 4)).run()
+    pick_date(fixture_app, dt.date(2017, 5, 4))
     touched = fixture_app.selectbox(key="touched_feature")
     assert touched.options == ["Zone A (4 May 2017)"]
     touched.select("zone-a").run()
@@ -123,7 +157,7 @@ def test_the_panel_lists_the_features_a_round_touched(fixture_app):
 
 def test_a_link_with_a_date_opens_that_date(fixture_app_factory):
     app = fixture_app_factory({"date": "2020-03-06"})
-    assert app.slider[0].value == dt.date(2020, 3, 6)
+    assert control_date(app) == dt.date(2020, 3, 6)
     assert app.subheader[0].value == "Moscow protocol"
     assert not app.warning or all("Ignored" not in warning.value for warning in app.warning)
 
@@ -132,18 +166,18 @@ def test_a_link_with_a_date_opens_that_date(fixture_app_factory):
 def test_a_bad_date_in_the_link_warns_and_falls_back(fixture_app_factory, value):
     app = fixture_app_factory({"date": value})
     assert not app.exception
-    assert app.slider[0].value == dt.date(2017, 5, 4)
+    assert control_date(app) == dt.date(2017, 5, 4)
     assert any(warning.value.startswith("Ignored date=") for warning in app.warning)
 
 
 def test_moving_the_slider_updates_the_link(fixture_app):
-    fixture_app.slider[0].set_value(dt.date(2019, 8, 21)).run()
+    pick_date(fixture_app, dt.date(2019, 8, 21))
     assert fixture_app.query_params["date"] in ("2019-08-21", ["2019-08-21"])
 
 
 def test_a_link_with_a_round_opens_its_start(fixture_app_factory):
     app = fixture_app_factory({"round": "protocol-2020"})
-    assert app.slider[0].value == dt.date(2020, 3, 5)
+    assert control_date(app) == dt.date(2020, 3, 5)
     assert app.subheader[0].value == "Moscow protocol"
 
 
@@ -157,7 +191,7 @@ def test_a_link_restores_layers_language_and_base_map(fixture_app_factory):
 
 
 def test_the_link_follows_the_view_so_it_can_be_shared(fixture_app):
-    fixture_app.slider[0].set_value(dt.date(2018, 10, 1)).run()
+    pick_date(fixture_app, dt.date(2018, 10, 1))
     fixture_app.radio(key="language").set_value("ar").run()
     query = {key: (value[0] if isinstance(value, list) else value) for key, value in fixture_app.query_params.items()}
     assert query == {"date": "2018-10-01", "layers": "deescalation_zone,frontline,demilitarized_zone,security_corridor,observation_post", "lang": "ar", "basemap": "offline", "digits": "latin", "extent": "features"}
@@ -167,7 +201,7 @@ def test_the_map_first_frames_what_is_on_it_and_keeps_that_frame_while_the_date_
     # The fixture's features lie in two small squares near Idlib and in the south: the frame holds
     # them, not the whole country; a step to another date keeps the frame (no jump per step).
     first = map_arguments(fixture_app)
-    fixture_app.slider[0].set_value(dt.date(2020, 3, 6)).run()
+    pick_date(fixture_app, dt.date(2020, 3, 6))
     assert map_arguments(fixture_app) == first
     west, south, east, north = first
     assert (west, south, east, north) != SYRIA_BOUNDS and west <= 36.0 and east >= 36.7 and south <= 32.8 and north >= 36.0
@@ -198,7 +232,7 @@ def map_arguments(app) -> tuple[float, float, float, float]:
 def test_bad_view_values_in_the_link_warn_and_fall_back(fixture_app_factory, query, warning_start):
     app = fixture_app_factory(query)
     assert any(warning.value.startswith(warning_start) for warning in app.warning)
-    assert app.slider[0].value == dt.date(2017, 5, 4)
+    assert control_date(app) == dt.date(2017, 5, 4)
 
 
 def test_a_data_file_that_disappears_gives_a_message_and_the_app_recovers(fixture_app, data_dir):

@@ -17,7 +17,7 @@ from components.map_view import FOCUS_ZOOM
 from geo import load_base_layer, load_rounds
 from geo.playback import next_play_date, play_steps
 from geo.schema import PERIOD_END, PERIOD_START
-from pages import as_read, open_dashboard
+from pages import as_read, control_date, open_dashboard
 
 ROOT = Path(__file__).resolve().parent.parent
 ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -143,19 +143,19 @@ def test_play_moves_the_date_a_step_per_tick_and_stops_at_the_end():
     app = open_dashboard({"date": "2017-05-04"})
     app.button(key="play_button").click().run()
     assert app.session_state[PLAYING_KEY] and app.button(key="play_button").label == "⏸ Pause"
-    assert app.slider[0].value == dt.date(2017, 5, 4)  # the first step waits one interval
+    assert control_date(app) == dt.date(2017, 5, 4)  # the first step waits one interval
     app.session_state[LAST_STEP_KEY] = 0.0  # as if a second had passed: the timer's rerun moves on
     app.run()
-    assert app.slider[0].value == dt.date(2017, 7, 4)
+    assert control_date(app) == dt.date(2017, 7, 4)
     assert app.query_params["date"] in ("2017-07-04", ["2017-07-04"])
     app.run()  # a rerun of the reader's own, right after: no second step
-    assert app.slider[0].value == dt.date(2017, 7, 4)
+    assert control_date(app) == dt.date(2017, 7, 4)
     app.session_state[DATE_KEY] = PERIOD_END
     app.session_state[LAST_STEP_KEY] = 0.0
     app.run()
     assert not app.session_state[PLAYING_KEY] and app.button(key="play_button").label == "▶ Play"
     app.button(key="play_button").click().run()  # Play at the end starts again from the beginning
-    assert app.slider[0].value == PERIOD_START
+    assert control_date(app) == PERIOD_START
 
 
 def test_comparing_two_dates_names_both_and_their_areas():

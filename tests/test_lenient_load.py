@@ -14,7 +14,7 @@ import pytest
 from geopandas.testing import assert_geodataframe_equal
 from streamlit.testing.v1 import AppTest
 
-from pages import open_dashboard, shown_feature_names
+from pages import open_dashboard, pick_date, shown_feature_names
 
 import geo
 from dataset import CLAIMS, CONTROL_CSV, FEATURES, ROUNDS, SOURCES, write_dataset
@@ -241,7 +241,7 @@ def test_the_dashboard_shows_what_is_valid_and_says_what_it_left_out(broken_app_
         "data/claims.yaml: seed-x-1: field 'round_id': round 'astana-77' does not exist",
     ]
     assert shown_feature_names(app) == {"Zone A"}  # 4 May 2017: Front 2017 was left out
-    app.slider[0].set_value(dt.date(2020, 3, 6)).run()
+    pick_date(app, dt.date(2020, 3, 6))
     assert not app.exception
     assert shown_feature_names(app) == {"Front 2020", "Corridor", "Post 1"}
     assert app.subheader[0].value == "Moscow protocol"
@@ -257,7 +257,7 @@ def test_the_dashboard_works_when_a_whole_feature_file_is_unreadable(broken_app_
     app = broken_app_factory(only_malformed_features)
     assert [error.value for error in app.error] == ["Some data could not be used: 2 records left out"]
     assert "data/features/all.geojson: (no id): is not valid JSON" in app.expander[0].code[0].value
-    app.slider[0].set_value(dt.date(2020, 3, 6)).run()
+    pick_date(app, dt.date(2020, 3, 6))
     assert not app.exception
     assert shown_feature_names(app) == set()
     assert app.subheader[0].value == "Moscow protocol"
@@ -272,4 +272,4 @@ def test_a_missing_base_layer_stays_fatal(tmp_path, monkeypatch):
     reason = "data/base/countries.geojson: (no id): is missing; rebuild it with scripts/build_base.py"
     # No language is chosen before the data loads: the message is in both.
     assert [error.value for error in app.error] == [f"The data could not be loaded: {reason}\n\nتعذّر تحميل البيانات: {reason}"]
-    assert not app.title and not app.slider
+    assert not app.title and not [node for node in app.main if node.type == "bidi_component"]

@@ -261,14 +261,14 @@ def test_the_base_map_names_the_neighbours_the_sea_and_lake_assad_in_the_readers
     assert "orientation-label" in html and '"/lakes"' in html and "permanent: true, direction: 'center'" in html
 
 
-def test_the_map_carries_the_script_that_follows_the_date_slider(base_layers, data_dir):
+def test_the_map_carries_the_script_that_follows_the_time_control(base_layers, data_dir):
     from components.live_date import LiveDate
 
     published = make_layer(publishable_features(load_features(data_dir), EN), "/app/static/layers/features.geojson")
     fmap = base_map(base_layers, EN)
     LiveDate(published, ["frontline", "observation_post"]).add_to(fmap)
     html = fmap.get_root().render()
-    assert "followDate(" in html and '"sliderSelector": ".st-key-view_date"' in html
+    assert "followDate(" in html and '"controlSelector": ".st-key-date_control input.dc-input"' in html
     assert '"kinds": ["frontline", "observation_post"]' in html and '"url": "/app/static/layers/features.geojson"' in html
     # The browser draws any day from each feature's first and last days.
     assert {"valid_from", "valid_to"} <= set(published.frame.columns)

@@ -127,14 +127,13 @@ def test_claims_that_agree_are_linked_and_contradictions_are_flagged(data_dir):
     assert discrepancies_for(checked, "astana-4").empty
 
 
-def test_the_timeline_marks_every_round_on_the_slider_numbered_rounds_taller(data_dir):
-    from components.slider import timeline_chart
-
+def test_the_time_control_marks_every_round_of_the_period_with_its_kind(data_dir):
+    from components.date_control import round_marks
     from components.locale import Locale
 
-    marks = timeline_chart(load_rounds(data_dir), Locale()).data
-    assert list(marks["title"]) == ["Astana 1", "Astana 4", "Moscow protocol"]
-    assert list(marks["height"]) == [1.0, 1.0, 0.6]
+    marks = round_marks(load_rounds(data_dir), Locale())
+    assert [(mark["title"], mark["start"], mark["kind"]) for mark in marks] == [
+        ("Astana 1", "2017-01-23", "astana_round"), ("Astana 4", "2017-05-03", "astana_round"), ("Moscow protocol", "2020-03-05", "agreement")]
 
 
 def test_the_round_in_force_looked_up_at_once_agrees_with_the_day_by_day_lookup():

@@ -100,3 +100,23 @@ def feature_shapes_selector() -> str:
 
     fills = sorted({str(style["fillColor"]) for style in KIND_STYLES.values()} | {str(leaflet_style(kind)["fillColor"]) for kind in KIND_STYLES})
     return ", ".join(f'path.leaflet-interactive[fill="{fill}"]' for fill in fills)
+
+
+# The dashboard's time control (components/date_control.py): its <input type="range">.
+DATE_CONTROL_INPUT = ".st-key-date_control input.dc-input"
+# Its thumb is 16 px wide (components/standalone/date_control.css): its centre runs from 8 px to
+# the width minus 8 px.
+THUMB_PX = 16
+
+
+def date_handle(page) -> tuple[float, float, float]:
+    """Where the time control's handle is (x, y of its centre) and how many px a day is."""
+    box = page.locator(DATE_CONTROL_INPUT).bounding_box()
+    value, maximum = page.locator(DATE_CONTROL_INPUT).evaluate("input => [Number(input.value), Number(input.max)]")
+    day_px = (box["width"] - THUMB_PX) / maximum
+    return box["x"] + THUMB_PX / 2 + value * day_px, box["y"] + box["height"] / 2, day_px
+
+
+def control_iso(page) -> str:
+    """The day the time control's handle is on (ISO; its value text is in words)."""
+    return page.locator(DATE_CONTROL_INPUT).get_attribute("data-iso")

@@ -12,13 +12,13 @@ from playwright.sync_api import expect
 
 from pathlib import Path
 
-from browser_helpers import feature_shapes_selector, offline_context, open_sidebar, running_app
+from browser_helpers import DATE_CONTROL_INPUT, feature_shapes_selector, offline_context, open_sidebar, running_app
 from dataset import CLAIMS, FEATURES, ROUNDS, SOURCES, write_dataset
 from components.locale import Locale
 
 ROOT = Path(__file__).resolve().parents[2]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-SLIDER_INPUT = '[data-testid="stSlider"] input[type="range"]'
+SLIDER_INPUT = DATE_CONTROL_INPUT
 WAIT_MS = 30_000
 PAYLOADS = [
     "<img src=x onerror=window.__pwned=1>",

@@ -13,7 +13,7 @@ from geo import load_rounds
 from geo.playback import next_play_date, play_steps
 
 from browser_helpers import feature_shapes_selector, open_sidebar
-from test_slider import MAP_FRAME, SLIDER_INPUT, WAIT_MS, shown_date, wait_until_idle
+from test_slider import MAP_FRAME, WAIT_MS, shown_date, wait_until_idle
 
 ZONE_BLUE = "#0072B2"
 
@@ -47,8 +47,8 @@ def test_arabic_reads_right_to_left_and_english_left_to_right(offline_page, app_
     panel_status = page.get_by_text(re.compile(r"^6 آذار/مارس 2020 · عدد العناصر على الخريطة"))
     expect(panel_status).to_be_visible()
     assert box(page, MAP_FRAME)["x"] > panel_status.bounding_box()["x"]
-    # Time still runs left to right on the slider, and the map is Leaflet's own left-to-right page.
-    assert direction_of(page, '[data-testid="stSlider"] [role="group"]') == "ltr"
+    # Time still runs left to right on the date control, and the map is Leaflet's own left-to-right page.
+    assert direction_of(page, ".st-key-date_control .dc-track") == "ltr"
     assert page.locator(MAP_FRAME).first.evaluate("frame => getComputedStyle(frame).direction") == "ltr"
     assert page.locator(".legend").first.evaluate("element => getComputedStyle(element).textAlign") == "right"
     # The features table starts from the right: its first column (the English name) is rightmost.
@@ -143,7 +143,7 @@ def test_two_dates_side_by_side(offline_page, app_url):
     left_box, right_box = (page.locator(MAP_FRAME).nth(index).bounding_box() for index in (0, 1))
     assert left_box["x"] + left_box["width"] <= right_box["x"] + 1  # side by side, not stacked
     # The second date moves by keyboard; its map follows.
-    page.locator(SLIDER_INPUT).nth(2).focus()  # the date, the speed, then the date compared with
+    page.locator('[data-testid="stSlider"] input[type="range"]').nth(1).focus()  # Streamlit's sliders: the speed, then the date compared with
     page.keyboard.press("End")
     expect(page.get_by_text("Left: 8 December 2024 · right: 6 March 2020")).to_be_visible(timeout=WAIT_MS)
     page.wait_for_function(

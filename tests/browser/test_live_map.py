@@ -3,6 +3,7 @@ change in the browser before the server answers; the panel follows once the serv
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -11,14 +12,14 @@ from playwright.sync_api import Page, expect
 from components.symbology import KIND_STYLES, leaflet_style
 from geo.dataset import build_dataset
 from geo.view import view_at
-from browser_helpers import feature_shapes_selector, open_sidebar
+from browser_helpers import DATE_CONTROL_INPUT, control_iso, date_handle, feature_shapes_selector, open_sidebar
 from test_slider import MAP_FRAME, WAIT_MS, shown_date, wait_until_idle
 
 DATASET = build_dataset()
 # Hatched kinds are filled with their pattern's colour, the others with their own.
 FEATURE_FILLS = sorted({str(style["fillColor"]) for style in KIND_STYLES.values()} | {str(leaflet_style(kind)["fillColor"]) for kind in KIND_STYLES})
 
-DATE_INPUT = '.st-key-view_date input[type="range"]'
+DATE_INPUT = DATE_CONTROL_INPUT
 FRONTLINE = "#D55E00"
 
 
@@ -51,10 +52,7 @@ def open_on(page: Page, url: str) -> None:
 def hold_and_drag_days(page: Page, days: int, reached: str):
     """Press the date handle and drag it `days` days to the right without letting go, until the
     map's own redraw has reached `reached`; returns the map's frame."""
-    thumb = page.locator(DATE_INPUT).bounding_box()
-    track = page.locator('.st-key-view_date [role="group"]').first.bounding_box()
-    day_px = track["width"] / (2877 - 1)  # 23 Jan 2017 to 8 Dec 2024
-    x, y = thumb["x"] + thumb["width"] / 2, thumb["y"] + thumb["height"] / 2
+    x, y, day_px = date_handle(page)
     page.mouse.move(x, y)
     page.mouse.down()
     page.mouse.move(x + days * day_px, y, steps=days)
@@ -76,13 +74,13 @@ def test_arrow_keys_redraw_the_map_in_the_browser_day_by_day(offline_page, app_u
     # When the server has answered, the panel names the day the slider settled on (on a loaded
     # machine Streamlit may settle a rapid run of key presses a day or two short).
     page.wait_for_function(
-        """(selector) => { const input = document.querySelector(selector); const day = input && input.getAttribute("aria-valuetext");
+        """(selector) => { const input = document.querySelector(selector); const day = input && input.getAttribute("data-iso");
             if (!day || document.querySelector('[data-testid="stStatusWidget"]')) return false;
             const [y, m, d] = day.split("-").map(Number);
             const words = d + " " + new Date(Date.UTC(y, m - 1, d)).toLocaleString("en", {month: "long", timeZone: "UTC"}) + " " + y;
             return document.body.innerText.includes(words + " · "); }""",
         arg=DATE_INPUT, timeout=WAIT_MS)
-    settled = page.locator(DATE_INPUT).get_attribute("aria-valuetext")
+    settled = control_iso(page)
     assert shown_date(page) == settled and "2019-08-16" <= settled <= "2019-08-25"
     # The server's layer for that day is back in place of the preview: every feature in force,
     # each with its tooltip, and no preview shape left over.
@@ -156,9 +154,9 @@ def test_the_time_control_is_a_slider_named_in_the_readers_language_and_home_end
     page.keyboard.press("End")
     frame = map_frame(page)
     frame.wait_for_function("() => window.__liveDate === '2024-12-08'", timeout=WAIT_MS)
-    expect(control).to_have_attribute("aria-valuetext", "2024-12-08", timeout=WAIT_MS)
+    expect(control).to_have_attribute("data-iso", "2024-12-08", timeout=WAIT_MS)
     page.keyboard.press("Home")
-    expect(control).to_have_attribute("aria-valuetext", "2017-01-23", timeout=WAIT_MS)
+    expect(control).to_have_attribute("data-iso", "2017-01-23", timeout=WAIT_MS)
     wait_until_idle(page)
     expect(page).to_have_url(re.compile(r"date=2017-01-23"), timeout=WAIT_MS)
 
@@ -171,14 +169,54 @@ def test_page_up_and_page_down_move_the_date_a_month(offline_page, app_url, lang
     control.focus()
     page.keyboard.press("PageUp")
     # 31 January + a month: the last day of February (2020 is a leap year); later in Arabic too.
-    expect(control).to_have_attribute("aria-valuetext", "2020-02-29", timeout=WAIT_MS)
+    expect(control).to_have_attribute("data-iso", "2020-02-29", timeout=WAIT_MS)
     map_frame(page).wait_for_function("() => window.__liveDate === '2020-02-29'", timeout=WAIT_MS)
     expect(page).to_have_url(re.compile(r"date=2020-02-29"), timeout=WAIT_MS)
     wait_until_idle(page)
     page.keyboard.press("PageDown")
     page.keyboard.press("PageDown")
-    expect(control).to_have_attribute("aria-valuetext", "2019-12-29", timeout=WAIT_MS)
+    expect(control).to_have_attribute("data-iso", "2019-12-29", timeout=WAIT_MS)
     expect(page).to_have_url(re.compile(r"date=2019-12-29"), timeout=WAIT_MS)
     wait_until_idle(page)
     if language == "en":  # the status line in words (shown_date reads the English one)
         assert shown_date(page) == "2019-12-29"
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "words"),
+    [("lang=en", "Date", "29 February 2020"), ("lang=ar&digits=arabic", "التاريخ", "٢٩ شباط/فبراير ٢٠٢٠"), ("lang=ar", "التاريخ", "29 شباط/فبراير 2020")],
+)
+def test_the_time_control_reads_its_value_as_a_date_in_words_in_the_readers_language_and_digits(offline_page, app_url, query, name, words):
+    page = offline_page
+    open_on(page, f"{app_url}/?date=2020-02-28&{query}")
+    control = page.get_by_role("slider", name=name)
+    control.focus()
+    page.keyboard.press("ArrowRight")
+    # What assistive technology reads, and what the page shows beside the label.
+    expect(control).to_have_attribute("aria-valuetext", words, timeout=WAIT_MS)
+    expect(page.locator(".st-key-date_control .dc-value")).to_have_text(words)
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"date=2020-02-29"), timeout=WAIT_MS)
+
+
+def test_the_round_marks_sit_on_the_time_controls_axis_and_a_mark_goes_to_its_round(offline_page, app_url):
+    page = offline_page
+    open_on(page, f"{app_url}/?date=2017-05-04")
+    track = page.locator(DATE_INPUT).bounding_box()
+    marks = page.locator(".st-key-date_control .dc-mark")
+    shown = marks.evaluate_all("ms => ms.map(m => ({iso: m.dataset.iso, title: m.title, box: m.getBoundingClientRect().toJSON()}))")
+    rounds = DATASET.rounds[(DATASET.rounds["start"] >= "2017-01-23") & (DATASET.rounds["start"] <= "2024-12-08")]
+    assert [mark["iso"] for mark in shown] == [start.date().isoformat() for start in rounds["start"]]
+    # Each mark under the track, at its day: the handle's centre on that day is within 2 px.
+    _, _, day_px = date_handle(page)
+    for mark in shown:
+        day = (dt.date.fromisoformat(mark["iso"]) - dt.date(2017, 1, 23)).days
+        centre = mark["box"]["x"] + mark["box"]["width"] / 2
+        assert abs(centre - (track["x"] + 8 + day * day_px)) <= 2, mark
+        assert track["y"] < mark["box"]["y"] < track["y"] + track["height"] + 20
+    sochi = next(mark for mark in shown if mark["iso"] == "2018-09-17")
+    assert sochi["title"] == "17 September 2018 · Sochi memorandum on Idlib"
+    page.locator(f'.st-key-date_control .dc-mark[data-iso="{sochi["iso"]}"]').click()
+    expect(page.locator(DATE_INPUT)).to_have_attribute("data-iso", sochi["iso"], timeout=WAIT_MS)
+    wait_until_idle(page)
+    assert shown_date(page) == sochi["iso"]

@@ -6,14 +6,11 @@ import datetime as dt
 import re
 from collections import Counter
 
-from browser_helpers import feature_shapes_selector
+from browser_helpers import DATE_CONTROL_INPUT, date_handle, feature_shapes_selector
 from playwright.sync_api import Page, expect
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-# In this Streamlit version the slider is a hidden <input type="range"> inside a positioned thumb.
-SLIDER_INPUT = '[data-testid="stSlider"] input[type="range"]'
-SLIDER_THUMB = '[data-testid="stSlider"] div:has(> div > input[type="range"])'
-SLIDER_TRACK = '[data-testid="stSlider"] [role="group"]'
+SLIDER_INPUT = DATE_CONTROL_INPUT
 WAIT_MS = 30_000
 ZONE_BLUE, FRONTLINE, POST_YELLOW = "#0072B2", "#D55E00", "#F0E442"
 
@@ -77,11 +74,11 @@ def test_dragging_the_slider_changes_the_map(offline_page: Page, app_url, artifa
     page = offline_page
     open_map(page, app_url)
     wait_for_fills(page, ZONE_BLUE, 4)
-    start = page.locator(SLIDER_THUMB).first.bounding_box()
-    track = page.locator(SLIDER_TRACK).first.bounding_box()
-    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
+    x, y, _ = date_handle(page)
+    track = page.locator(SLIDER_INPUT).bounding_box()
+    page.mouse.move(x, y)
     page.mouse.down()
-    page.mouse.move(track["x"] + track["width"] * 0.55, start["y"] + start["height"] / 2, steps=12)
+    page.mouse.move(track["x"] + track["width"] * 0.55, y, steps=12)
     page.mouse.up()
     expect(page.get_by_text(re.compile(r"^4 May 2017 · \d+ features on the map"))).to_have_count(0, timeout=WAIT_MS)
     wait_until_idle(page)
