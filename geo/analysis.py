@@ -115,7 +115,7 @@ def north_west_km2(features: gpd.GeoDataFrame, date: dt.date) -> float:
     """The area of the frontline features (the opposition-held north-west) in force on `date`, km².
 
     >>> round(north_west_km2(load_features(), dt.date(2020, 3, 6)))
-    3410
+    3409
     """
     frontlines = features_valid_on(features[features["kind"] == FRONTLINE_KIND], date)
     return float(area_km2(frontlines).sum()) if not frontlines.empty else 0.0
@@ -185,7 +185,7 @@ def what_changed(
 
     >>> summary = what_changed(load_features(), load_control_points(), load_rounds(), "moscow-protocol-2020-03-05")
     >>> round(summary.north_west_change_km2)
-    -2562
+    -2505
     """
     selected = _round_row(rounds, round_id)
     previous = previous_round(rounds, round_id) if against is None else _round_row(rounds, against)
@@ -230,7 +230,7 @@ def area_series(features: gpd.GeoDataFrame, rounds: pd.DataFrame) -> pd.DataFram
     One row per series on 2017-01-23, on each day its area changes, and on 2024-12-08.
 
     >>> round(area_series(load_features(), load_rounds()).query("series == 'north_west'")["km2"].iloc[-1])
-    26598
+    26653
     """
     measured = pd.DataFrame(features[["id", "kind", "valid_from", "valid_to"]]).assign(km2=area_km2(features))
     groups = [(NORTH_WEST_SERIES, measured[measured["kind"] == FRONTLINE_KIND])]
