@@ -1,4 +1,5 @@
-"""The built dataset kept on disk between runs, under a key made of what it was built from.
+"""The built dataset (and what else is costly and depends only on it: components.cache keeps
+the published layers here too) kept on disk between runs, under a key made of what it was built from.
 
 Building the dataset (reading and checking every record, checking the claims, measuring the
 areas over time) takes about a second; a server's first page waits for it. What it is built
@@ -22,8 +23,10 @@ import os
 import pickle
 import platform
 import tempfile
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
+from typing import TypeVar
 
 from geo.dataset import Dataset, build_dataset
 from geo.load import data_files, resolve_data_dir
@@ -33,6 +36,7 @@ DEFAULT_STORE = GEO_DIR.parent / ".cache"
 STORE_ENV = "DEESCALATION_CACHE_DIR"
 STORED_LIBRARIES = ("numpy", "pandas", "geopandas", "shapely", "pyproj")
 PREFIX = "dataset-"
+T = TypeVar("T")
 
 
 def store_dir() -> Path:
@@ -66,22 +70,28 @@ def stored_dataset(data_dir: Path | str | None = None, store: Path | None = None
     stored.
     """
     directory = resolve_data_dir(data_dir)
+    return stored(f"{PREFIX}{folder_key(directory)}-", dataset_key(directory), lambda: build_dataset(directory), Dataset, store)
+
+
+def stored(prefix: str, key: str, build: Callable[[], T], kind: type, store: Path | None = None) -> T:
+    """`build()`, read back from the store when it was stored under `prefix` and `key` before (and
+    is a `kind`); else built, stored, and the prefix's older versions removed. The caller's key
+    must change whenever what `build` returns would (see `dataset_key`)."""
     store = store_dir() if store is None else store
-    folder = f"{PREFIX}{folder_key(directory)}-"
-    path = store / f"{folder}{dataset_key(directory)}.pickle"
+    path = store / f"{prefix}{key}.pickle"
     try:
         with path.open("rb") as file:
-            stored = pickle.load(file)
-        if isinstance(stored, Dataset):
-            return stored
+            value = pickle.load(file)
+        if isinstance(value, kind):
+            return value
     except Exception:  # noqa: BLE001  (missing, truncated, or from another version: build it)
         pass
-    dataset = build_dataset(directory)
-    _write(path, dataset, folder)
-    return dataset
+    value = build()
+    _write(path, value, prefix)
+    return value
 
 
-def _write(path: Path, dataset: Dataset, folder: str) -> None:
+def _write(path: Path, value: object, folder: str) -> None:
     """Written whole or not at all (a reader never sees half a file); the folder's older versions
     removed. A read-only or full disk is no error: the app works, it rebuilds on the next start."""
     temporary = None
@@ -89,7 +99,7 @@ def _write(path: Path, dataset: Dataset, folder: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
         with os.fdopen(handle, "wb") as file:
-            pickle.dump(dataset, file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
         temporary = None
         for older in path.parent.glob(f"{folder}*.pickle"):

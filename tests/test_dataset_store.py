@@ -78,3 +78,38 @@ def test_a_store_that_cannot_be_written_only_costs_a_rebuild(data_copy, tmp_path
     dataset = stored_dataset(data_copy, blocked / "store")
     assert dataset.features.shape[0] > 100
     assert blocked.read_text() == "a file where the store should be"
+
+
+def test_a_new_server_reads_the_published_layers_back_and_rewrites_a_missing_file(data_copy, tmp_path, monkeypatch):
+    import functools
+
+    import components.cache as cache
+    from components.assets import publish_text
+    from geo.load import data_fingerprint
+
+    layers_dir = tmp_path / "layers"
+    monkeypatch.setenv(dataset_store.STORE_ENV, str(tmp_path / "store"))
+    monkeypatch.setattr(cache, "publish_text", functools.partial(publish_text, directory=layers_dir))
+    fingerprint = data_fingerprint(data_copy)
+    cache.published_layers.clear()
+    base, features = cache.published_layers(fingerprint, "ar")
+    assert set(base) >= {"neighbours", "syria", "towns"} and len(features.frame) == len(build_dataset(data_copy).features)
+    files = sorted(layers_dir.iterdir())
+    assert len(files) == len(base) + 1 and all("-ar-" in path.name for path in files)
+
+    # A new server (an empty Streamlit cache): read back, not published again; a file deleted
+    # meanwhile (a cleaned static folder) is written again, under the same name.
+    cache.published_layers.clear()
+    monkeypatch.setattr(cache, "publish", refuse_to_build)
+    files[0].unlink()
+    again_base, again_features = cache.published_layers(fingerprint, "ar")
+    assert {name: layer.url for name, layer in again_base.items()} == {name: layer.url for name, layer in base.items()}
+    assert again_features.url == features.url
+    assert sorted(layers_dir.iterdir()) == files
+
+    # Another language is another version: published anew.
+    cache.published_layers.clear()
+    monkeypatch.setattr(cache, "publish", lambda *_: (_ for _ in ()).throw(AssertionError("published")))
+    with pytest.raises(AssertionError, match="published"):
+        cache.published_layers(fingerprint, "en")
+    cache.published_layers.clear()
