@@ -24,6 +24,7 @@ from geo.errors import DataError, shorten
 from geo.schema import (
     CLAIM_FIELDS,
     CONTROL_FIELDS,
+    HIGHWAY_FIELDS,
     CRS,
     FEATURE_FIELDS,
     ROUND_FIELDS,
@@ -47,6 +48,7 @@ DATA_DIR_VARIABLE = "DEESCALATION_DATA_DIR"
 SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ROUNDS_FILE = "rounds.yaml"
 CONTROL_FILE = "control_points.csv"
+HIGHWAYS_FILE = "highways.csv"
 CLAIMS_FILE = "claims.yaml"
 SOURCES_GLOB = "sources/*.yaml"
 FEATURES_GLOB = "features/*.geojson"
@@ -263,6 +265,27 @@ def load_control_points(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
     records = [control_record(row, name) for row in rows]
     check_references(records, "sources", set(load_sources(directory)["id"]), name, "source")
     return control_frame(records)
+
+
+def load_highways(data_dir: Path | str | None = None) -> gpd.GeoDataFrame:
+    """The places the M4 and M5 pass, in order along each road (a build input of
+    scripts/build_base.py and the M4 corridor; the dashboard draws data/base/roads.geojson).
+
+    >>> load_highways().query("road == 'M4'")["name_en"].iloc[[0, -1]].tolist()
+    ['Saraqib', 'Latakia']
+    """
+    directory = resolve_data_dir(data_dir)
+    name, rows = read_control_rows(directory / HIGHWAYS_FILE, directory)
+    records = []
+    for line_number, row in rows:
+        row_id = f"{row.get('road')} {row.get('order')} {row.get('name_en')} (line {line_number})"
+        record = validate_record(csv_record(row, HIGHWAY_FIELDS) | {"id": row_id}, HIGHWAY_FIELDS, name)
+        record["id"] = row_id
+        check_inside_bounds(record, name)
+        records.append(record)
+    check_references(records, "sources", set(load_sources(directory)["id"]), name, "source")
+    frame = table_frame(records, HIGHWAY_FIELDS, "highways").sort_values(["road", "order"], kind="stable").reset_index(drop=True)
+    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["longitude"], frame["latitude"]), crs=CRS)
 
 
 def read_control_rows(path: Path, data_dir: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:

@@ -128,12 +128,27 @@ CONTROL_FIELDS: tuple[Field, ...] = (
     Field("note", "str", False, "Evidence and doubts, in a sentence or two."),
 )
 
+HIGHWAY_FIELDS: tuple[Field, ...] = (
+    Field("road", "str", True, "The highway.", ("M4", "M5")),
+    Field("order", "int", True, "Its place along the road (1 at the road's first end: Hama for the M5, Saraqib for the M4)."),
+    Field("place_id", "str", False, "The place's OCHA community code or GeoNames id, where it has one."),
+    Field("name_en", "str", True, "The place's usual English name."),
+    Field("name_ar", "text_ar", True, "The place's usual Arabic name."),
+    Field("latitude", "float", True, "Latitude (WGS84) of the place (its community point: not the carriageway), from `location_source`."),
+    Field("longitude", "float", True, "Longitude (WGS84), from `location_source`."),
+    Field("location_source", "str", True, "Where the coordinates come from: `geonames`, `osm-gazetteer` (OpenStreetMap contributors, ODbL) or a source id."),
+    Field("on_road", "str", True, "What the sources say of the place and the road.", ("through", "beside", "junction")),
+    Field("sources", "list", True, "Source ids saying the road passes there, separated by `;` in the CSV."),
+    Field("note", "str", False, "What the sources say, and what they leave open (how far from the road)."),
+)
+
 TABLES: dict[str, tuple[Field, ...]] = {
     "rounds": ROUND_FIELDS,
     "features": FEATURE_FIELDS,
     "sources": SOURCE_FIELDS,
     "claims": CLAIM_FIELDS,
     "control_points": CONTROL_FIELDS,
+    "highways": HIGHWAY_FIELDS,
 }
 
 

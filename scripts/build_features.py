@@ -11,7 +11,8 @@ data/observation_posts.csv, and the base layers in data/base/. Recipes (in featu
   changed hands, plus the days in `milestones`; consecutive identical snapshots are merged.
 - `band`: the part of the frontline in force on `date` within `depth_km` of the area the
   `facing` side held (the Sochi demilitarized zone).
-- `road_corridor`: the line through the listed towns, widened by `half_width_km` each side.
+- `road_corridor`: the stretch of a highway (`road`, data/highways.csv) between the places named
+  `from` and `to`, widened by `half_width_km` each side.
 - `point`: an observation post at the coordinates data/observation_posts.csv gives (its village,
   its base, or the nearest GeoNames town where neither could be located).
 Deterministic: same inputs, same bytes.
@@ -40,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from components.locale import format_date  # noqa: E402
 from geo.control import control_on, controlled_area, line_precision_km, parts_containing, voronoi_cells  # noqa: E402
-from geo.load import load_base_layer, load_control_points, load_rounds  # noqa: E402
+from geo.load import load_base_layer, load_control_points, load_highways, load_rounds  # noqa: E402
 from geo.query import latest_round  # noqa: E402
 from geo.schema import CRS, EQUAL_AREA_CRS  # noqa: E402
 
@@ -64,6 +65,7 @@ class Inputs:
         self.towns = load_base_layer("towns").to_crs(EQUAL_AREA_CRS).set_index("town_id")
         self.control = load_control_points()
         self.rounds = load_rounds()
+        self.highways = load_highways().to_crs(EQUAL_AREA_CRS)
         self._places: dict[tuple[dt.date, float], tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]] = {}
 
     def places_on(self, date: dt.date, reach_m: float) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
@@ -74,6 +76,15 @@ class Inputs:
             places = control_on(self.control, date)
             self._places[key] = (places, voronoi_cells(places, self.syria, reach_m))
         return self._places[key]
+
+    def road_between(self, road: str, start: str, end: str, feature_id: str) -> LineString:
+        """The stretch of `road` (data/highways.csv) from the place named `start` to `end`, in metres."""
+        places = self.highways[self.highways["road"] == road].reset_index(drop=True)
+        names = list(places["name_en"])
+        if start not in names or end not in names:
+            raise SystemExit(f"{feature_id}: {start!r} or {end!r} is not on the {road} in data/highways.csv")
+        first, last = sorted((names.index(start), names.index(end)))
+        return LineString(list(places.geometry.iloc[first:last + 1]))
 
     def town(self, town_id: int, feature_id: str) -> BaseGeometry:
         if town_id not in self.towns.index:
@@ -119,7 +130,7 @@ def build_geometry(spec: dict[str, Any], inputs: Inputs, built: dict[str, tuple[
     if name == "control_area":
         geometry = opposition_area(inputs, recipe["date"], recipe["anchors"], recipe, feature_id)
     elif name == "road_corridor":
-        road = LineString([inputs.town(town_id, feature_id) for town_id in recipe["towns"]])
+        road = inputs.road_between(recipe["road"], recipe["from"], recipe["to"], feature_id)
         geometry = road.buffer(recipe["half_width_km"] * 1000, cap_style="flat").intersection(inputs.syria)
     elif name == "band":
         geometry = band(inputs, recipe, built, feature_id)

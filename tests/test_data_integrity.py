@@ -285,3 +285,37 @@ def test_the_feature_build_is_deterministic_and_matches_the_committed_files(tmp_
     assert {path.name for path in committed_files} == {path.name for path in (tmp_path / "built").glob("*.geojson")}
     for committed in committed_files:
         assert (tmp_path / "built" / committed.name).read_bytes() == committed.read_bytes(), f"{committed.name} is stale: run `make build-data`"
+
+
+def test_the_highways_are_drawn_through_their_sourced_places_in_order(syria):
+    import geopandas as gpd
+
+    from geo.load import load_highways, resolve_data_dir
+    from geo.schema import EQUAL_AREA_CRS
+
+    places = load_highways()
+    sources = set(geo.load_sources()["id"])
+    assert all(set(cited) <= sources for cited in places["sources"])
+    roads = gpd.read_file(resolve_data_dir(None) / "base" / "roads.geojson").set_index("code")
+    metres = places.to_crs(EQUAL_AREA_CRS)
+    for road, stops in places.groupby("road"):
+        assert list(stops["order"]) == list(range(1, len(stops) + 1)), road
+        # The map's road is the line through them, as listed.
+        assert [tuple(round(value, 5) for value in point) for point in roads.loc[road, "geometry"].coords] == list(zip(stops["longitude"], stops["latitude"]))
+        # No stretch longer than 30 km drawn straight, no point off Syria.
+        along = metres.loc[stops.index].geometry.to_list()
+        assert max(a.distance(b) for a, b in zip(along, along[1:])) < 30_000, road
+        assert stops.within(syria.buffer(0.02)).all(), road
+    assert places.query("road == 'M4'")["name_en"].tolist()[::11] == ["Saraqib", "Latakia"]
+    assert places.query("road == 'M5'")["name_en"].tolist()[::10] == ["Hama", "Aleppo"]
+
+
+def test_the_m4_corridor_runs_along_the_road_to_ain_al_hawr(features):
+    from geo.load import load_highways
+
+    corridor = features.set_index("id").loc["m4-corridor-2020", "geometry"]
+    stops = load_highways().query("road == 'M4'").set_index("name_en")
+    on_it = stops.loc["Saraqib":"Ain al-Hawr"]
+    assert len(on_it) == 10 and on_it.within(corridor).all()
+    # It ends where the protocol ends it: Latakia's stretch is not in it.
+    assert not stops.loc[["al-Bahluliyah", "Latakia"]].within(corridor).any()
