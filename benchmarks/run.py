@@ -267,7 +267,7 @@ def soak(browser, url: str, pid: int, sessions: int, seconds: float) -> dict[str
     pages = []
     for _ in range(sessions):
         context = browser.new_context()
-            page = context.new_page()
+        page = context.new_page()
         page.goto(url, wait_until="domcontentloaded")
         page.locator(SLIDER_INPUT).first.wait_for(state="attached", timeout=WAIT_MS)
         pages.append(page)
