@@ -1,9 +1,10 @@
-"""Measure this app against two references in one run, on this machine, in headless Chromium.
+"""Measure this app against three references in one run, on this machine, in headless Chromium.
 
     .venv/bin/python benchmarks/run.py [--rounds N] [--soak SECONDS] [--out benchmarks/results/latest.json]
 
-References (benchmarks/apps/): `naive` draws the same data with a new folium map and st_folium
-on every rerun; `empty` is a slider and a line of text, the floor of a Streamlit rerun. Machines
+References (benchmarks/apps/): `naive` is the simplest app a user would write, the features on a
+tile map with a new folium map and st_folium on every rerun; `naive+base` the same with every base
+layer embedded; `empty` is a slider and a line of text, the floor of a Streamlit rerun. Machines
 are noisy, so compare the ratios within one run, not the absolute figures across runs.
 
 Figures: server time per step (state query + map build, in-process), bytes sent per step
@@ -33,7 +34,14 @@ from browser_helpers import DATE_CONTROL_INPUT, running_app  # noqa: E402  (the 
 from components.locale import Locale  # noqa: E402
 from geo.dataset_store import STORE_ENV  # noqa: E402
 
-APPS = {"this app": ROOT / "dashboard.py", "naive": ROOT / "benchmarks/apps/naive_app.py", "empty": ROOT / "benchmarks/apps/empty_app.py"}
+# naive: the simplest app a user would write (the features on a tile map, a new map and st_folium
+# every rerun); naive+base: the same with every base layer embedded too; empty: a rerun's floor.
+APPS = {
+    "this app": ROOT / "dashboard.py",
+    "naive": ROOT / "benchmarks/apps/naive_app.py",
+    "naive+base": ROOT / "benchmarks/apps/naive_base_app.py",
+    "empty": ROOT / "benchmarks/apps/empty_app.py",
+}
 CHROMIUM = "/usr/bin/chromium"
 # No internet, as in a demo room: every host but this machine resolves to nothing. (Not a
 # Playwright route: its handler runs in this process and adds a round trip to each of the ~110
@@ -93,22 +101,23 @@ def server_step_times(dates: list[dt.date]) -> dict[str, dict[str, float]]:
     features, base = dataset.features, dataset.base
     layers = {name: make_layer(frame, f"/{name}") for name, frame in publishable_base(base, locale).items()}
     published = make_layer(publishable_features(features, locale), "/features")
-    times: dict[str, list[float]] = {"this app": [], "naive": []}
+    times: dict[str, list[float]] = {"this app": [], "naive": [], "naive+base": []}
     for day in dates:
         start = time.perf_counter()
         fmap = base_map(layers, locale)
         features_layer(features_valid_on(features, day)["id"], published, locale).add_to(fmap)
         fmap.get_root().render()
         times["this app"].append((time.perf_counter() - start) * 1000)
-        start = time.perf_counter()
-        naive = folium.Map(tiles=None)
-        for frame in base.values():
-            folium.GeoJson(frame[["geometry"]]).add_to(naive)
-        shown = tooltip_frame(features_valid_on(features, day), locale)
-        if not shown.empty:
-            folium.GeoJson(shown, style_function=lambda f: {"fillColor": KIND_STYLES[f["properties"]["kind"]]["fillColor"]}).add_to(naive)
-        naive.get_root().render()
-        times["naive"].append((time.perf_counter() - start) * 1000)
+        for name, base_layers in (("naive", {}), ("naive+base", base)):
+            start = time.perf_counter()
+            naive = folium.Map(tiles=None if base_layers else "OpenStreetMap")
+            for frame in base_layers.values():
+                folium.GeoJson(frame[["geometry"]]).add_to(naive)
+            shown = tooltip_frame(features_valid_on(features, day), locale)
+            if not shown.empty:
+                folium.GeoJson(shown, style_function=lambda f: {"fillColor": KIND_STYLES[f["properties"]["kind"]]["fillColor"]}).add_to(naive)
+            naive.get_root().render()
+            times[name].append((time.perf_counter() - start) * 1000)
     return {name: summary(values) for name, values in times.items()}
 
 
@@ -152,12 +161,13 @@ def wait_for_polygons(page, fills: list[str], count: int, replaced: bool) -> Non
 
 
 def wait_until_idle(page, has_map: bool) -> None:
-    """Until the script run has finished and, for a map, the base map is drawn."""
+    """Until the script run has finished and, for a map, Leaflet has drawn it (its map pane holds
+    something: the base layers, or for the simplest reference the tiles' empty images)."""
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS)
     if has_map:
         page.wait_for_function(
             f"""() => {{ const f = document.querySelector('{MAP_FRAME}'); const d = f && f.contentDocument;
-                return !!d && d.querySelectorAll('path.leaflet-interactive[fill="#FFFFFF"], path.leaflet-interactive').length > 3; }}""",
+                return !!d && !!d.querySelector('.leaflet-map-pane') && d.querySelectorAll('.leaflet-map-pane path, .leaflet-map-pane img').length > 0; }}""",
             timeout=WAIT_MS,
         )
 
@@ -353,7 +363,7 @@ def table(results: dict[str, object]) -> str:
     apps = results["apps"]
     ours, naive, empty = (apps[name]["step_ms"]["p95"] for name in ("this app", "naive", "empty"))
     lines = [
-        f"{'':28}{'this app':>12}{'naive':>12}{'empty':>12}",
+        f"{'':28}" + "".join(f"{name:>12}" for name in APPS),
         "map step (key->polygons), median ms".ljust(28) + "".join(_cell(apps[n].get("map_step_ms"), "median") for n in APPS),
         "map step, p95 ms".ljust(28) + "".join(_cell(apps[n].get("map_step_ms"), "p95") for n in APPS),
         "panel step (key->date), median ms".ljust(28) + "".join(f"{apps[n]['step_ms']['median']:12.0f}" for n in APPS),
@@ -362,7 +372,7 @@ def table(results: dict[str, object]) -> str:
         "bytes per step, p95".ljust(28) + "".join(f"{apps[n]['step_bytes']['p95']:12.0f}" for n in APPS),
         "cold start (new server) ms".ljust(28) + "".join(f"{apps[n]['cold_start_ms']:12.0f}" for n in APPS),
         "new session, warm server ms".ljust(28) + "".join(f"{apps[n]['new_session_ms']:12.0f}" for n in APPS),
-        "server step, median ms".ljust(28) + f"{results['server_step_ms']['this app']['median']:12.1f}{results['server_step_ms']['naive']['median']:12.1f}{'-':>12}",
+        "server step, median ms".ljust(28) + "".join(f"{results['server_step_ms'][n]['median']:12.1f}" if n in results["server_step_ms"] else f"{'-':>12}" for n in APPS),
         "",
         f"panel step p95: {ours / naive:.2f} x naive, {ours / empty:.2f} x the empty app's rerun (target <= 1.5)",
         f"cold start: {apps['this app']['cold_start_ms']:.0f} ms, {apps['this app']['cold_start_ms'] / apps['empty']['cold_start_ms']:.2f} x the empty app's "
@@ -382,7 +392,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark this app against a naive app and an empty app.")
     parser.add_argument("--rounds", type=int, default=None, help="step onto only the first N round starts")
     parser.add_argument("--soak", type=float, default=20, help=f"seconds the {SOAK_SESSIONS} sessions step (the target is stated for 60)")
-    parser.add_argument("--apps", nargs="*", choices=list(APPS), help="measure only these apps (the table needs all three)")
+    parser.add_argument("--apps", nargs="*", choices=list(APPS), help="measure only these apps (the table needs all four)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "latest.json")
     arguments = parser.parse_args()
     results = run(arguments.rounds, arguments.soak, arguments.apps)
