@@ -30,9 +30,12 @@ CONTROL_KEY = "date_control"
 INPUT_SELECTOR = f".st-key-{CONTROL_KEY} input.dc-input"
 _STANDALONE = Path(__file__).resolve().parent / "standalone"
 
+# day_words.js: the same day in words as the offline page's (components.html_export).
+CONTROL_JS = "\n".join((_STANDALONE / name).read_text(encoding="utf-8") for name in ("day_words.js", "date_control.js"))
+
 _date_control = st.components.v2.component(
     "deescalation_date_control",
-    js=(_STANDALONE / "date_control.js").read_text(encoding="utf-8"),
+    js=CONTROL_JS,
     css=(_STANDALONE / "date_control.css").read_text(encoding="utf-8"),
     # In the page, not a shadow root: the map's frame follows the input (components/live_date.py).
     isolate_styles=False,

@@ -263,8 +263,9 @@ def _standalone_text(name: str) -> str:
 def page_assets() -> tuple[Markup, Markup]:
     """The page's own script and CSS, read once and checked like Leaflet's: the files are edited
     by hand, and a stray `</script>` in one would cut the page short."""
-    # day_layer.js is shared with the dashboard's map while its date handle moves (components.live_date).
-    script = ADD_HATCHING_JS + "\n" + _standalone_text("day_layer.js") + "\n" + _standalone_text("page.js")
+    # day_layer.js is shared with the dashboard's map while its date handle moves (components.live_date),
+    # day_words.js with its time control (components.date_control).
+    script = "\n".join((ADD_HATCHING_JS, _standalone_text("day_layer.js"), _standalone_text("day_words.js"), _standalone_text("page.js")))
     style = "\n" + _standalone_text("page.css")
     return _inlinable(script, "script", f"{STANDALONE_DIR}/page.js"), _inlinable(style, "style", f"{STANDALONE_DIR}/page.css")
 

@@ -332,3 +332,13 @@ def test_the_offline_page_and_the_dashboards_map_draw_a_day_with_one_script(data
         assert script.count("function featuresInForce(") == 1 and DAY_LAYER_JS.strip() in script
         # No second rule of "in force" beside the shared one.
         assert script.count("valid_from <= iso") == 1
+
+
+def test_the_offline_page_and_the_time_control_write_a_day_in_words_with_one_script(data_dir):
+    """The day in words in the browser: one script (day_words.js) for the offline page and the
+    dashboard's time control, not two copies."""
+    from components.date_control import CONTROL_JS
+
+    for script in (export(data_dir, "2020-03-06"), CONTROL_JS):
+        assert script.count("function dayInWords(") == 1
+        assert script.count("٠١٢٣٤٥٦٧٨٩") == 1  # one mapping of the digits

@@ -21,14 +21,9 @@ function isoOf(time) {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-function withDigits(text, digits) {
-  return digits === "arabic" ? String(text).replace(/[0-9]/g, (d) => "٠١٢٣٤٥٦٧٨٩"[Number(d)]) : String(text);
-}
-
-// The same words as components.locale.format_date: "20 August 2019", "٢٠ آب/أغسطس ٢٠١٩".
+// withDigits and dayInWords come from day_words.js, put before this script (components/date_control.py).
 function inWords(iso, data) {
-  const [year, month, day] = iso.split("-").map(Number);
-  return withDigits(`${day} ${data.months[month - 1]} ${year}`, data.digits);
+  return dayInWords(iso, data.months, data.digits);
 }
 
 // A month from `iso`, the day kept where the month has it (31 January + 1 month = 29 February 2020).

@@ -6,12 +6,9 @@
   const periodStart = Date.parse(data.period.start + "T00:00:00Z");
   const isoOfIndex = (index) => new Date(periodStart + index * DAY_MS).toISOString().slice(0, 10);
   const indexOfIso = (iso) => Math.round((Date.parse(iso + "T00:00:00Z") - periodStart) / DAY_MS);
-  // Latin or Arabic-Indic digits, as chosen when the page was made.
-  const inDigits = (value) => data.digits === "arabic" ? String(value).replace(/[0-9]/g, (digit) => "٠١٢٣٤٥٦٧٨٩"[digit]) : String(value);
-  const words = (iso) => {
-    const [year, month, day] = iso.split("-").map(Number);
-    return inDigits(day + " " + data.months[month - 1] + " " + year);
-  };
+  // Latin or Arabic-Indic digits, as chosen when the page was made (day_words.js).
+  const inDigits = (value) => withDigits(value, data.digits);
+  const words = (iso) => dayInWords(iso, data.months, data.digits);
 
   // Every text from the data goes in through text nodes: a name is never parsed as HTML.
   function textBox(rows) {
