@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 import geopandas as gpd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 import geo
 from components.analysis import area_chart, render_what_changed
@@ -15,12 +17,13 @@ from components.downloads import render_downloads
 from components.layers import Layer
 from components.legend import legend_entries, render_legend
 from components.locale import Locale
-from components.map_view import current_extent, first_view, render_extent_control, render_map
+from components.link import keep_link
+from components.map_view import MapInputs, current_extent, drawing_the_page, first_view, hand_to_map, map_inputs, render_extent_control, render_map
 from components.overlay import render_overlay_uploader
 from components.page_style import page_css
 from components.panel import render_data_problems, render_feature_table, render_round_panel, render_touched_features
 from components.play import advance_if_due, play_interval, remember_interval, render_play_controls
-from components.slider import render_time_controls
+from components.slider import DATE_KEY, render_time_controls
 from components.town_search import render_town_search
 from components.view_controls import render_language_control, render_view_controls
 from geo.analysis import what_changed
@@ -35,41 +38,53 @@ st.set_page_config(page_title="Syria de-escalation zones · مناطق خفض ا
                    initial_sidebar_state="collapsed")
 
 
-def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: Layer, view_state: ViewState, overlay: gpd.GeoDataFrame | None) -> None:
+class Page(NamedTuple):
+    """The places on the page, made by the page in order, that the two fragments fill."""
+
+    time: DeltaGenerator  # the time control, under the title
+    compare: DeltaGenerator  # Compare's two maps, in the map's place
+    map: DeltaGenerator  # the map and its frame control (the map fragment)
+    legend: DeltaGenerator  # under the map
+    panel: DeltaGenerator  # beside the map
+    below: DeltaGenerator  # play, compare, what changed, areas, downloads, table
+
+
+def keep_link_in_step(view_state: ViewState) -> None:
+    keep_link(view_query(replace(view_state, date=st.session_state[DATE_KEY], extent=current_extent(view_state.extent))))
+
+
+def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: Layer, view_state: ViewState, overlay: gpd.GeoDataFrame | None,
+             page: Page) -> None:
     """Everything that depends on the date, rerun alone when the date changes (a fragment, on a
-    timer while playing): a slider step does not rebuild the rest of the page. The map comes first,
-    under the time control, with the round panel beside it; the rest follows below."""
+    timer while playing): a step does not rebuild the rest of the page, nor the map, which draws
+    the day in the browser (components.live_date). It fills the time control's row, the panel
+    beside the map, the legend and what is below."""
     locale = Locale(view_state.language, view_state.digits)
     advance_if_due(data.rounds)
-    chosen = render_time_controls(data.rounds, locale, initial=view_state.date)
+    with page.time:
+        chosen = render_time_controls(data.rounds, locale, initial=view_state.date)
     view = view_at(data, chosen, view_state.layers)
-    map_area, below = st.container(), st.container()
-    with below:
+    with page.below:
         render_play_controls(data.rounds, locale)
         compared = render_compare_controls(chosen, locale)
-    with map_area:
-        # Two maps need the page's whole width: they take the map's place, above the panel.
-        compare_slot = st.container()
-        map_column, panel_column = st.columns([5, 2])
-        extent = current_extent(view_state.extent)
-        st.query_params.update(view_query(replace(view_state, date=chosen, extent=extent)))
-        with panel_column:
-            st.markdown(locale.t("explorer.features_on_map", date=locale.date(chosen), count=len(view.features)))
-            render_round_panel(view.round, data.sources, view.discrepancies, locale)
-            highlighted = feature_by_id(data.features, render_touched_features(view.round, data.features, locale))
-            focus = render_town_search(data.base["towns"], data.control_points, data.sources, chosen, locale)
-        bounds = first_view(view, extent)
-        with map_column:
-            if compared is None:
-                render_map(base_layers, published_features, view.features, locale, highlighted=highlighted, tiles=view_state.base_map,
-                           overlay=overlay, focus=focus, bounds=bounds, follow_layers=view_state.layers, day=view.date)
-            render_extent_control(locale)
-            render_legend(legend_entries(view.features["kind"], locale, with_base=True), locale)
+    keep_link_in_step(view_state)
+    with page.panel:
+        st.markdown(locale.t("explorer.features_on_map", date=locale.date(chosen), count=len(view.features)))
+        render_round_panel(view.round, data.sources, view.discrepancies, locale)
+        highlighted_id = render_touched_features(view.round, data.features, locale)
+        focus = render_town_search(data.base["towns"], data.control_points, data.sources, chosen, locale)
+    with page.legend:
+        render_legend(legend_entries(view.features["kind"], locale, with_base=True), locale)
+    # Written on every run, empty or not: a fragment keeps its place in a container made outside
+    # it only if it wrote there when the whole page was drawn.
+    compare_place = page.compare.empty()
     if compared is not None:
-        with compare_slot:
+        with compare_place.container():
+            # Two maps need the page's whole width: they take the map's place, above the panel.
             render_compared_maps(base_layers, published_features, (view_at(data, compared, view_state.layers), view), locale,
-                                 tiles=view_state.base_map, highlighted=highlighted, overlay=overlay, focus=focus, bounds=bounds)
-    with below:
+                                 tiles=view_state.base_map, highlighted=feature_by_id(data.features, highlighted_id), overlay=overlay,
+                                 focus=focus, bounds=first_view(view, current_extent(view_state.extent)))
+    with page.below:
         if view.round is not None and st.toggle(locale.t("explorer.show_changes"), key="show_changes"):
             render_what_changed(what_changed(data.features, data.control_points, data.rounds, view.round["id"]), locale, chosen)
         if st.toggle(locale.t("explorer.show_areas"), key="show_areas"):
@@ -78,6 +93,21 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
             render_downloads(data, view, locale)
         if st.toggle(locale.t("explorer.show_table"), key="show_table"):
             render_feature_table(view.features, locale)
+    hand_to_map(MapInputs(highlighted=highlighted_id, focus=focus, comparing=compared is not None))
+
+
+def map_area(data: Dataset, base_layers: dict[str, Layer], published_features: Layer, view_state: ViewState, overlay: gpd.GeoDataFrame | None) -> None:
+    """The map, a fragment of its own, run with the page or when what it shows besides the day
+    changes (components.map_view.hand_to_map); its frame control reruns it alone."""
+    locale = Locale(view_state.language, view_state.digits)
+    inputs = map_inputs()
+    view = view_at(data, st.session_state[DATE_KEY], view_state.layers)
+    bounds = first_view(view, current_extent(view_state.extent))
+    if not inputs.comparing:
+        render_map(base_layers, published_features, view.features, locale, highlighted=feature_by_id(data.features, inputs.highlighted),
+                   tiles=view_state.base_map, overlay=overlay, focus=inputs.focus, bounds=bounds, follow_layers=view_state.layers)
+    render_extent_control(locale)
+    keep_link_in_step(view_state)
 
 
 local_assets()
@@ -109,4 +139,13 @@ with st.sidebar, st.expander(locale.t("sidebar.own_layer")):
 base_layers, published_features = published_layers(fingerprint, view_state.language)
 interval = play_interval()
 remember_interval(interval)
-st.fragment(explorer, run_every=interval)(data, base_layers, published_features, view_state, overlay)
+# The map first, under the title and the time control, with the panel beside it; the rest below.
+time_row, compare_row = st.container(), st.container()
+map_column, panel_column = st.columns([5, 2])
+with map_column:
+    map_place, legend_place = st.container(), st.container()
+page = Page(time=time_row, compare=compare_row, map=map_place, legend=legend_place, panel=panel_column, below=st.container())
+with drawing_the_page():
+    st.fragment(explorer, run_every=interval)(data, base_layers, published_features, view_state, overlay, page)
+    with page.map:
+        st.fragment(map_area)(data, base_layers, published_features, view_state, overlay)

@@ -7,7 +7,8 @@ keeps its own: `standalone/date_control.js` (the browser's `<input type="range">
 and the role come with it) and `standalone/date_control.css`.
 
 The date the reader picks comes back as the trigger "picked" and is checked like the link's
-(`geo.view_state.date_in_period`): a message that is not a day of the period is ignored.
+(`geo.view_state.date_in_period`): a message that is not a day of the period is ignored. The
+script has already written that day into the page's link (components.link), so Python need not.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import streamlit as st
 from components.locale import Locale
 from geo.query import rounds_in_period
 from geo.schema import PERIOD_END, PERIOD_START
-from geo.view_state import date_in_period
+from geo.view_state import DATE_PARAMETER, date_in_period
 
 CONTROL_KEY = "date_control"
 # The page's scripts find the control's input by this (components/live_date.py, the tests).
@@ -63,6 +64,8 @@ def control_data(rounds: pd.DataFrame, locale: Locale, date: dt.date) -> dict[st
         "months": list(locale.months()),
         "digits": locale.digits,
         "marks": round_marks(rounds, locale),
+        # The script puts the picked day in the page's link itself (components.link).
+        "linkParameter": DATE_PARAMETER,
     }
 
 

@@ -7,7 +7,6 @@ page). Text shown in tooltips is HTML-escaped on the copy handed to folium, neve
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 
@@ -17,6 +16,7 @@ from folium.utilities import JsCode
 
 from components.layers import TOOLTIP_FIELDS, Layer, remote_geojson, tooltip_aliases, tooltip_frame
 from components.locale import Locale
+from components.live_date import LIVE_FILTER_JS
 from components.symbology import HIGHLIGHT_STYLE, KIND_STYLES, leaflet_style
 
 # Degrees of buffer that make a highlighted point visible as a ring (about 3 km).
@@ -33,10 +33,24 @@ def visible_filter(visible_ids: Iterable[str]) -> JsCode:
     return JsCode(f"function(feature) {{ return {ids}.includes(feature.properties.id); }}")
 
 
-def features_layer(visible_ids: Iterable[str], published: Layer, locale: Locale, day: dt.date | None = None) -> folium.FeatureGroup:
-    """The features in force: this layer draws the listed ones of the published layer, styled by
-    kind, posts as circles, with a tooltip (name, dates, sources, confidence). `day`, the date they
-    are in force on, is written on the layer for components.live_date (which swaps only this layer)."""
+def features_layer(visible_ids: Iterable[str], published: Layer, locale: Locale) -> folium.FeatureGroup:
+    """The features in force: this layer draws the listed ones of the published layer (Compare's
+    two maps, the benchmark's reference)."""
+    return _published_features(published, locale, visible_filter(visible_ids))
+
+
+def dated_features_layer(published: Layer, locale: Locale) -> folium.FeatureGroup:
+    """The live map's dated features: the layer offers every published feature and its filter
+    keeps those the map's own script says are in force on the date control's day
+    (components.live_date). Its script names no date and no feature, so it is the same on every
+    day: st_folium re-runs a layer's script only when it changes, and a step sends the map nothing
+    to redraw; the browser redraws the day itself, tooltips included."""
+    return _published_features(published, locale, JsCode(LIVE_FILTER_JS), live_dated=True)
+
+
+def _published_features(published: Layer, locale: Locale, keep: JsCode, **options: object) -> folium.FeatureGroup:
+    """The published features through `keep` (Leaflet's `filter`), styled by kind, posts as
+    circles, with a tooltip (name, dates, sources, confidence, precision)."""
     group = folium.FeatureGroup(name="features")
     remote_geojson(
         published,
@@ -46,8 +60,8 @@ def features_layer(visible_ids: Iterable[str], published: Layer, locale: Locale,
         marker=folium.CircleMarker(radius=KIND_STYLES["observation_post"]["radius"], fill=True),
         # folium checks a tooltip's fields against the first feature: none when every feature was left out.
         tooltip=folium.GeoJsonTooltip(fields=list(TOOLTIP_FIELDS), aliases=tooltip_aliases(locale), sticky=True) if not published.frame.empty else None,
-        filter=visible_filter(visible_ids),
-        **({"live_day": day.isoformat()} if day is not None else {}),
+        filter=keep,
+        **options,
     ).add_to(group)
     return group
 

@@ -1,5 +1,5 @@
-"""The map in the page: the base map built once with a stable key, and only the layer of the
-date's features changing, so a slider step redraws the polygons without re-mounting the map.
+"""The map in the page: a fragment of its own that a date step does not rerun (the map draws the
+day in the browser, components.live_date); the date's fragment hands it what else it shows.
 
 The Streamlit call (st_folium) lives here alone; components.basemap and components.map build the
 folium objects it shows.
@@ -7,8 +7,9 @@ folium objects it shows.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import NamedTuple
 
 import geopandas as gpd
 import streamlit as st
@@ -18,15 +19,52 @@ from components.basemap import base_map
 from components.layers import Layer
 from components.live_date import LiveDate
 from components.locale import Locale
-from components.map import features_layer, highlight_layer
+from components.map import dated_features_layer, features_layer, highlight_layer
 from components.overlay_layer import overlay_layer
 from geo.view import View, frame_bounds
 from geo.view_state import EXTENTS
 
 MAP_HEIGHT = 640
+MAP_INPUTS_KEY = "map_inputs"
+PAGE_RUN_KEY = "drawing_the_page"
 FOCUS_ZOOM = 11
 FIRST_VIEW_KEY = "map_first_view"
 EXTENT_KEY = "extent"
+
+
+class MapInputs(NamedTuple):
+    """What the map shows besides the day, chosen in the date's fragment (the panel, Compare)."""
+
+    highlighted: str | None = None  # the id of the feature picked in the panel
+    focus: tuple[float, float] | None = None  # a found town (latitude, longitude)
+    comparing: bool = False  # Compare's two maps take the map's place
+
+
+def map_inputs() -> MapInputs:
+    return st.session_state.get(MAP_INPUTS_KEY, MapInputs())
+
+
+@contextmanager
+def drawing_the_page() -> Iterator[None]:
+    """While the whole page is drawn (not a fragment alone): the map is drawn after the date's
+    fragment then, and takes what it handed over without another run."""
+    st.session_state[PAGE_RUN_KEY] = True
+    try:
+        yield
+    finally:
+        st.session_state[PAGE_RUN_KEY] = False
+
+
+def hand_to_map(inputs: MapInputs) -> None:
+    """Give the map what the date's fragment chose for it. If that changes the map while the
+    fragment runs alone, the page runs again to draw it: a fragment cannot rerun another from its
+    body, and this is rare (a pick in the panel, a town found, Compare switched, a round change
+    that drops a highlight), unlike a date step, which changes nothing here."""
+    if map_inputs() == inputs:
+        return
+    st.session_state[MAP_INPUTS_KEY] = inputs
+    if not st.session_state.get(PAGE_RUN_KEY, False):
+        st.rerun()
 
 
 def render_map(
@@ -42,13 +80,13 @@ def render_map(
     height: int = MAP_HEIGHT,
     bounds: tuple[float, float, float, float] | None = None,
     follow_layers: Iterable[str] | None = None,
-    day: dt.date | None = None,
 ) -> None:
-    """The map with the features of `shown`, framed on `bounds` (all Syria by default);
-    `returned_objects=[]` stops panning and zooming from rerunning the script. With
-    `follow_layers` and the `day` of `shown`, the map also follows the date slider in the browser,
-    drawing those kinds."""
-    layer = features_layer(shown["id"], published, locale, day if follow_layers is not None else None)
+    """The map, framed on `bounds` (all Syria by default); `returned_objects=[]` stops panning and
+    zooming from rerunning the script. With `follow_layers` (the kinds chosen), the map draws the
+    features in force on the date control's day in the browser, whatever `shown` is, and follows
+    the control as it moves (components.live_date): its layers are then the same on every day, so
+    a step sends the map nothing new. Without, it draws the features of `shown` (Compare)."""
+    layer = dated_features_layer(published, locale) if follow_layers is not None else features_layer(shown["id"], published, locale)
     if highlighted is not None and not highlighted.empty:
         highlight_layer(highlighted, locale).add_to(layer)
     if overlay is not None and not overlay.empty:

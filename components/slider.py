@@ -12,17 +12,21 @@ import pandas as pd
 import streamlit as st
 
 from components.date_control import render_date_control
+from components.link import note_link_shows
 from components.locale import Locale
 from components.widgets import pick_one
 from geo.query import neighbour_round_date, rounds_in_period
 from geo.schema import DEFAULT_VIEW_DATE, PERIOD_END, PERIOD_START
+from geo.view_state import DATE_PARAMETER
 
 DATE_KEY = "view_date"
 JUMP_KEY = "jump_to_round"
 
 
 def _choose(day: dt.date) -> None:
+    """The day picked on the date control, whose script has put it in the page's link already."""
     st.session_state[DATE_KEY] = day
+    note_link_shows(**{DATE_PARAMETER: day.isoformat()})
 
 
 def _step_to(rounds: pd.DataFrame, step: int) -> None:

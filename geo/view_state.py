@@ -19,6 +19,10 @@ BASE_MAPS = ("offline", "osm")
 DIGIT_STYLES = ("latin", "arabic")
 # What the map first frames: the features in force, or the whole country.
 EXTENTS = ("features", "country")
+# The link's day (`?date=2019-08-22`): the date control also writes it in the browser.
+DATE_PARAMETER = "date"
+
+
 @dataclass(frozen=True)
 class Notice:
     """A warning about the link: a catalogue key (`link.ignored_date`...) and its values; the page
@@ -99,8 +103,8 @@ def parse_view_state(query_params: Mapping[str, object], round_starts: Mapping[s
             values["date"] = start
         else:
             messages.append(_notice("link.ignored_round", value=_shown(text)))
-    if "date" in query_params:
-        text = _first(query_params["date"])
+    if DATE_PARAMETER in query_params:
+        text = _first(query_params[DATE_PARAMETER])
         parsed = date_in_period(text)
         if parsed is not None:
             values["date"] = parsed
@@ -125,7 +129,7 @@ def parse_view_state(query_params: Mapping[str, object], round_starts: Mapping[s
 def view_query(state: ViewState) -> dict[str, str]:
     """The query string that reopens this view."""
     return {
-        "date": state.date.isoformat(),
+        DATE_PARAMETER: state.date.isoformat(),
         "layers": ",".join(state.layers),
         "lang": state.language,
         "basemap": state.base_map,

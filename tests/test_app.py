@@ -80,12 +80,17 @@ def test_a_message_from_the_time_control_that_is_not_a_day_of_the_period_is_igno
     assert fixture_app.subheader[0].value == "Moscow protocol"
 
 
-def test_the_day_picked_on_the_time_control_reaches_the_panel_the_link_and_the_control(fixture_app):
+def test_the_day_picked_on_the_time_control_reaches_the_panel_and_the_control_and_leaves_the_link_to_the_control(fixture_app):
+    link_before = dict(fixture_app.query_params)
     send_from_date_control(fixture_app, "2017-02-01")
     assert not fixture_app.exception
     assert fixture_app.subheader[0].value == "Astana 1"
-    assert fixture_app.query_params["date"] == "2017-02-01"
     assert control_date(fixture_app) == dt.date(2017, 2, 1)
+    # The control's script has written the day into the link in the browser (the Chromium tests
+    # read it in the address bar): the page sends no link of its own, which would cost a redraw.
+    assert dict(fixture_app.query_params) == link_before
+    fixture_app.button(key="next_round").click().run()  # a date the page sets itself goes into the link
+    assert fixture_app.query_params["date"] in ("2017-05-03", ["2017-05-03"])
 
 
 def test_the_time_control_speaks_the_readers_language_and_digits(fixture_app_factory):
@@ -168,11 +173,6 @@ def test_a_bad_date_in_the_link_warns_and_falls_back(fixture_app_factory, value)
     assert not app.exception
     assert control_date(app) == dt.date(2017, 5, 4)
     assert any(warning.value.startswith("Ignored date=") for warning in app.warning)
-
-
-def test_moving_the_slider_updates_the_link(fixture_app):
-    pick_date(fixture_app, dt.date(2019, 8, 21))
-    assert fixture_app.query_params["date"] in ("2019-08-21", ["2019-08-21"])
 
 
 def test_a_link_with_a_round_opens_its_start(fixture_app_factory):

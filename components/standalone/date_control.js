@@ -104,8 +104,20 @@ export default function (component) {
     input.value = String(Math.round((clamped - start) / DAY_MS));
     show(isoOf(clamped));
   }
+  // The picked day in the page's link, as Python would write it: Python then sends no link of its
+  // own (each one costs Streamlit a history entry and a redraw of the whole page; components/link.py).
+  function showInLink(iso) {
+    try {
+      const url = new URL(window.location.href);
+      url.searchParams.set(data.linkParameter, iso);
+      window.history.replaceState(window.history.state, "", url);
+    } catch (error) {
+      // A page that may not change its address (a sandboxed frame): its link keeps the earlier day.
+    }
+  }
   function send() {
     state.pending = false;
+    showInLink(input.dataset.iso);
     state.sent = state.sent.slice(-50).concat([input.dataset.iso]);
     setTriggerValue("picked", input.dataset.iso);
   }
