@@ -197,6 +197,15 @@ def test_the_link_follows_the_view_so_it_can_be_shared(fixture_app):
     assert query == {"date": "2018-10-01", "layers": "deescalation_zone,frontline,demilitarized_zone,security_corridor,observation_post", "lang": "ar", "basemap": "offline", "digits": "latin", "extent": "features"}
 
 
+def test_a_date_step_hands_the_map_nothing_new(fixture_app):
+    # The map draws the day the control shows in the browser (components.live_date): its script
+    # and layers are the same on every day, so a step neither re-mounts nor redraws it from Python.
+    before = fixture_app.get("component_instance")[0].proto.json_args
+    pick_date(fixture_app, dt.date(2020, 3, 6))
+    assert fixture_app.subheader[0].value == "Moscow protocol"
+    assert fixture_app.get("component_instance")[0].proto.json_args == before
+
+
 def test_the_map_first_frames_what_is_on_it_and_keeps_that_frame_while_the_date_moves(fixture_app):
     # The fixture's features lie in two small squares near Idlib and in the south: the frame holds
     # them, not the whole country; a step to another date keeps the frame (no jump per step).

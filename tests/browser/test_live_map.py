@@ -1,5 +1,6 @@
 """The map follows the hand: while the date handle is dragged or an arrow key held, the polygons
-change in the browser before the server answers; the panel follows once the server has."""
+change in the browser before the server answers (the map draws the control's day itself, with its
+tooltips); the panel follows once the server has, and the link holds the day."""
 
 from __future__ import annotations
 
@@ -32,8 +33,7 @@ def frontline_shapes(page: Page) -> list[str]:
 
 
 def feature_paths(page: Page) -> list[dict]:
-    """The shapes filled in a feature kind's colour: the server's layer (interactive, with
-    tooltips) or the browser's own preview (not interactive)."""
+    """The shapes filled in a feature kind's colour, and whether each answers the pointer (its tooltip)."""
     return map_frame(page).evaluate(
         """(fills) => [...document.querySelectorAll('path')].filter(p => fills.includes(p.getAttribute('fill')))
             .map(p => ({fill: p.getAttribute('fill'), interactive: p.classList.contains('leaflet-interactive')}))""", FEATURE_FILLS)
@@ -82,8 +82,7 @@ def test_arrow_keys_redraw_the_map_in_the_browser_day_by_day(offline_page, app_u
         arg=DATE_INPUT, timeout=WAIT_MS)
     settled = control_iso(page)
     assert shown_date(page) == settled and "2019-08-16" <= settled <= "2019-08-25"
-    # The server's layer for that day is back in place of the preview: every feature in force,
-    # each with its tooltip, and no preview shape left over.
+    # The map shows that day: every feature in force, each with its tooltip, nothing left over.
     expected = features_in_force(settled)
     frame.wait_for_function("([fills, n]) => [...document.querySelectorAll('path')].filter(p => fills.includes(p.getAttribute('fill'))).length === n",
                             arg=[FEATURE_FILLS, expected], timeout=WAIT_MS)
@@ -99,8 +98,10 @@ def test_dragging_across_the_fall_of_khan_shaykhun_changes_the_line_before_the_r
     # Still held: the server has not been asked, the line has moved in the browser.
     assert frontline_shapes(page) != before
     assert shown_date(page) == "2019-08-19"
-    # While held, the preview shows exactly the features in force on the day under the handle.
-    assert len(feature_paths(page)) == features_in_force(frame.evaluate("() => window.__liveDate"))
+    # While held, the map shows exactly the features in force on the day under the handle, and
+    # they answer the pointer (tooltips) while the reader scrubs.
+    shapes = feature_paths(page)
+    assert len(shapes) == features_in_force(frame.evaluate("() => window.__liveDate")) and all(shape["interactive"] for shape in shapes)
     page.mouse.up()
     # Let go: the server answers, and the panel shows the day the map shows.
     released_on = frame.evaluate("() => window.__liveDate")
@@ -124,14 +125,14 @@ def test_the_readers_overlay_stays_on_the_map_while_the_handle_is_dragged(offlin
     wait_until_idle(page)
     before = frontline_shapes(page)
     frame = hold_and_drag_days(page, 6, "2019-08-22")
-    # The preview replaced the dated features only: the line moved, the route is still drawn.
+    # Only the dated features were redrawn: the line moved, the route is still drawn.
     assert frontline_shapes(page) != before
     assert frame.evaluate(OVERLAY_PATHS) > 0
     page.mouse.up()
     released_on = frame.evaluate("() => window.__liveDate")
     page.wait_for_function("(day) => document.body.innerText.includes(day)", arg=_words(released_on), timeout=WAIT_MS)
     wait_until_idle(page)
-    # The server's layer for that day is back (its features answer the pointer), the route with it.
+    # After the server's answer the features still answer the pointer, and the route is there.
     frame.wait_for_function("() => document.querySelectorAll('path.leaflet-interactive').length > 0", timeout=WAIT_MS)
     assert frame.evaluate(OVERLAY_PATHS) > 0
 
@@ -221,3 +222,24 @@ def test_the_round_marks_sit_on_the_time_controls_axis_and_a_mark_goes_to_its_ro
     # The panel follows once the server has answered the click.
     expect(page.get_by_text(re.compile(r"^17 September 2018 · \d+ features on the map"))).to_be_visible(timeout=WAIT_MS)
     expect(page).to_have_url(re.compile(r"date=2018-09-17"), timeout=WAIT_MS)
+
+
+def test_the_link_holds_the_day_the_control_reached_and_reopens_it(offline_page, app_url):
+    page = offline_page
+    open_on(page, f"{app_url}/?date=2019-08-19")
+    history_before = page.evaluate("() => history.length")
+    page.locator(DATE_INPUT).focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    expect(page.locator(DATE_INPUT)).to_have_attribute("data-iso", "2019-08-22", timeout=WAIT_MS)
+    wait_until_idle(page)
+    expect(page).to_have_url(re.compile(r"date=2019-08-22"), timeout=WAIT_MS)
+    # A scrub replaces the link's day rather than stacking a history entry per day.
+    assert page.evaluate("() => history.length") == history_before
+    # The link, shared or reloaded, opens that day: the control, the panel and the map.
+    page.reload()
+    open_on(page, page.url)
+    expect(page.locator(DATE_INPUT)).to_have_attribute("data-iso", "2019-08-22", timeout=WAIT_MS)
+    expect(page.get_by_text(re.compile(r"^22 August 2019 · \d+ features on the map"))).to_be_visible(timeout=WAIT_MS)
+    map_frame(page).wait_for_function("() => window.__liveDate === '2019-08-22'", timeout=WAIT_MS)
+    assert len(feature_paths(page)) == features_in_force("2019-08-22")
