@@ -18,12 +18,12 @@ from components.layers import Layer
 from components.legend import legend_entries, render_legend
 from components.locale import Locale
 from components.link import keep_link
-from components.map_view import MapInputs, current_extent, drawing_the_page, first_view, hand_to_map, map_inputs, render_extent_control, render_map
+from components.map_view import MapInputs, current_extent, first_view, hand_to_map, map_inputs, render_extent_control, render_map
 from components.overlay import render_overlay_uploader
 from components.page_style import page_css
 from components.panel import render_data_problems, render_feature_table, render_round_panel, render_touched_features
 from components.play import advance_if_due, play_interval, remember_interval, render_play_controls
-from components.slider import DATE_KEY, render_time_controls
+from components.slider import DATE_KEY, render_time_controls, start_date
 from components.town_search import render_town_search
 from components.view_controls import render_language_control, render_view_controls
 from geo.analysis import what_changed
@@ -98,7 +98,8 @@ def explorer(data: Dataset, base_layers: dict[str, Layer], published_features: L
 
 def map_area(data: Dataset, base_layers: dict[str, Layer], published_features: Layer, view_state: ViewState, overlay: gpd.GeoDataFrame | None) -> None:
     """The map, a fragment of its own, run with the page or when what it shows besides the day
-    changes (components.map_view.hand_to_map); its frame control reruns it alone."""
+    changes (components.map_view.hand_to_map); its frame control reruns it alone. Drawn before
+    the date's fragment, it takes what that handed over in the run before."""
     locale = Locale(view_state.language, view_state.digits)
     inputs = map_inputs()
     view = view_at(data, st.session_state[DATE_KEY], view_state.layers)
@@ -145,7 +146,8 @@ map_column, panel_column = st.columns([5, 2])
 with map_column:
     map_place, legend_place = st.container(), st.container()
 page = Page(time=time_row, compare=compare_row, map=map_place, legend=legend_place, panel=panel_column, below=st.container())
-with drawing_the_page():
-    st.fragment(explorer, run_every=interval)(data, base_layers, published_features, view_state, overlay, page)
-    with page.map:
-        st.fragment(map_area)(data, base_layers, published_features, view_state, overlay)
+# The map first: its frame starts loading Leaflet and the layers while the rest is computed.
+start_date(view_state.date)
+with page.map:
+    st.fragment(map_area)(data, base_layers, published_features, view_state, overlay)
+st.fragment(explorer, run_every=interval)(data, base_layers, published_features, view_state, overlay, page)

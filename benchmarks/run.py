@@ -53,8 +53,8 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SLIDER_INPUT = f'{DATE_CONTROL_INPUT}, [data-testid="stSlider"] input[type="range"]'
 WAIT_MS = 30_000
 SOAK_SESSIONS = 20  # the map-first issue asks for memory with 1 and 20 sessions
-# The page's feature paths are the ones filled in a feature kind's colour: the server's layer
-# (interactive, with tooltips) or the browser's own redraw while the date moves (components.live_date).
+# The page's feature paths are the ones filled in a feature kind's colour (this app's map draws them
+# in the browser, components.live_date; the references' maps from Python).
 FEATURE_PATHS_JS = """(fills) => {
   const frame = document.querySelector('%s');
   const doc = frame && frame.contentDocument;
@@ -248,7 +248,7 @@ def browser_steps(browser, url: str, has_map: bool, steps, fills: list[str]) -> 
                     map_durations.append(clock["map"] - clock["key"])
                 wait_until_idle(page, has_map)
             if has_map:
-                wait_for_polygons(page, fills, len(after), replaced=False)  # the server's layer too
+                wait_for_polygons(page, fills, len(after), replaced=False)  # settled on the day
             sizes.append(traffic.bytes - received)
         except Exception as error:  # a step that never settled is reported, not hidden
             failures.append(f"{day}: {error}")
@@ -258,6 +258,37 @@ def browser_steps(browser, url: str, has_map: bool, steps, fills: list[str]) -> 
     context.close()
     return {"step_ms": summary(durations), "first_step_ms": summary(first_durations), "map_step_ms": summary(map_durations) if map_durations else None,
             "step_bytes": summary(sizes), "failed_steps": failures}
+
+
+SCRUB_START = dt.date(2019, 7, 1)
+SCRUB_PRESSES = 30
+SCRUB_SETTLE_S = 2.0
+
+
+def scrubbing_steps(browser, url: str, has_map: bool, presses: int = SCRUB_PRESSES) -> dict[str, float]:
+    """Key press to the panel's new date on a page in use: a reader scrubbing day by day on a page
+    open for a while, not one just loaded (on a fresh page the map is still drawing its base
+    layers and the browser compiling: its first keys are reported apart, `first_step_ms`)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    page = context.new_page()
+    page.goto(f"{url}/?date={SCRUB_START.isoformat()}", wait_until="domcontentloaded")
+    wait_for_date(page, SCRUB_START)
+    wait_until_idle(page, has_map)
+    time.sleep(SCRUB_SETTLE_S)
+    slider = page.locator(SLIDER_INPUT).first
+    slider.focus()
+    durations = []
+    for press in range(1, presses + 1):
+        target = SCRUB_START + dt.timedelta(days=press)
+        page.evaluate(STEP_CLOCK_JS, {"fills": [], "count": None, "words": Locale().date(target),
+                                      "plain": f"{'naive' if has_map else 'empty'} {target.isoformat()}"})
+        slider.press("ArrowRight")
+        page.wait_for_function("() => window.__stepClock.panel !== null", timeout=WAIT_MS)
+        clock = page.evaluate("() => window.__stepClock")
+        durations.append(clock["panel"] - clock["key"])
+        wait_until_idle(page, has_map)
+    context.close()
+    return summary(durations)
 
 
 def cold_start(browser, url: str, has_map: bool, fills: list[str]) -> float:
@@ -352,6 +383,7 @@ def run(limit: int | None, soak_seconds: float, only: list[str] | None = None) -
                 cold_ms = cold_start(browser, url, has_map, fills)
             with running_app(script, logs / f"{name}.log") as (url, process):
                 app = browser_steps(browser, url, has_map, steps, fills)
+                app["scrub_step_ms"] = scrubbing_steps(browser, url, has_map)
                 app["cold_start_ms"] = cold_ms
                 app["new_session_ms"] = cold_start(browser, url, has_map, fills)  # a new reader on a warm server
                 if name == "this app":
@@ -370,13 +402,16 @@ def _cell(values: dict[str, float] | None, statistic: str) -> str:
 
 def table(results: dict[str, object]) -> str:
     apps = results["apps"]
-    ours, naive, empty = (apps[name]["step_ms"]["p95"] for name in ("this app", "naive", "empty"))
+    ours, naive, empty = (apps[name]["scrub_step_ms"]["p95"] for name in ("this app", "naive", "empty"))
+    empty_map_reference = apps["empty"]["step_ms"]["p95"]
     lines = [
         f"{'':28}" + "".join(f"{name:>12}" for name in APPS),
         "map step (key->polygons), median ms".ljust(28) + "".join(_cell(apps[n].get("map_step_ms"), "median") for n in APPS),
         "map step, p95 ms".ljust(28) + "".join(_cell(apps[n].get("map_step_ms"), "p95") for n in APPS),
-        "panel step (key->date), median ms".ljust(28) + "".join(f"{apps[n]['step_ms']['median']:12.0f}" for n in APPS),
-        "panel step, p95 ms".ljust(28) + "".join(f"{apps[n]['step_ms']['p95']:12.0f}" for n in APPS),
+        "panel step, page in use, median ms".ljust(28) + "".join(f"{apps[n]['scrub_step_ms']['median']:12.0f}" for n in APPS),
+        "panel step, page in use, p95 ms".ljust(28) + "".join(f"{apps[n]['scrub_step_ms']['p95']:12.0f}" for n in APPS),
+        "second key on a page, median ms".ljust(28) + "".join(f"{apps[n]['step_ms']['median']:12.0f}" for n in APPS),
+        "second key on a page, p95 ms".ljust(28) + "".join(f"{apps[n]['step_ms']['p95']:12.0f}" for n in APPS),
         "first key on a page, median ms".ljust(28) + "".join(f"{apps[n]['first_step_ms']['median']:12.0f}" for n in APPS),
         "first key on a page, p95 ms".ljust(28) + "".join(f"{apps[n]['first_step_ms']['p95']:12.0f}" for n in APPS),
         "bytes per step, median".ljust(28) + "".join(f"{apps[n]['step_bytes']['median']:12.0f}" for n in APPS),
@@ -385,11 +420,12 @@ def table(results: dict[str, object]) -> str:
         "new session, warm server ms".ljust(28) + "".join(f"{apps[n]['new_session_ms']:12.0f}" for n in APPS),
         "server step, median ms".ljust(28) + "".join(f"{results['server_step_ms'][n]['median']:12.1f}" if n in results["server_step_ms"] else f"{'-':>12}" for n in APPS),
         "",
-        f"panel step p95: {ours / naive:.2f} x naive, {ours / empty:.2f} x the empty app's rerun (target <= 1.5); "
-        f"the first key press on a fresh page: {apps['this app']['first_step_ms']['p95'] / apps['empty']['first_step_ms']['p95']:.2f} x",
+        f"panel step p95 on a page in use ({SCRUB_PRESSES} presses): {ours / naive:.2f} x naive, {ours / empty:.2f} x the empty app's rerun (target <= 1.5); "
+        f"on a fresh page, the first key: {apps['this app']['first_step_ms']['p95'] / apps['empty']['first_step_ms']['p95']:.2f} x, "
+        f"the second: {apps['this app']['step_ms']['p95'] / apps['empty']['step_ms']['p95']:.2f} x",
         f"cold start: {apps['this app']['cold_start_ms']:.0f} ms, {apps['this app']['cold_start_ms'] / apps['empty']['cold_start_ms']:.2f} x the empty app's "
         f"(target <= 2,000 ms); the first start ever (empty dataset store): {apps['this app']['first_ever_start_ms']:.0f} ms",
-        f"map step p95: {apps['this app']['map_step_ms']['p95']:.0f} ms, {apps['this app']['map_step_ms']['p95'] / empty:.2f} x the empty app's rerun (target <= 50 ms)"
+        f"map step p95: {apps['this app']['map_step_ms']['p95']:.0f} ms, {apps['this app']['map_step_ms']['p95'] / empty_map_reference:.2f} x the empty app's rerun (target <= 50 ms)"
         if apps["this app"].get("map_step_ms") else "map step: not measured",
         "steps that never settled: " + ", ".join(f"{name} {len(apps[name]['failed_steps'])}" for name in APPS),
         f"PNG export: {results['png_export_s']:.2f} s" if results["png_export_s"] is not None else "PNG export: not available",

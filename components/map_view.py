@@ -7,8 +7,7 @@ folium objects it shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import geopandas as gpd
@@ -26,7 +25,6 @@ from geo.view_state import EXTENTS
 
 MAP_HEIGHT = 640
 MAP_INPUTS_KEY = "map_inputs"
-PAGE_RUN_KEY = "drawing_the_page"
 FOCUS_ZOOM = 11
 FIRST_VIEW_KEY = "map_first_view"
 EXTENT_KEY = "extent"
@@ -44,26 +42,13 @@ def map_inputs() -> MapInputs:
     return st.session_state.get(MAP_INPUTS_KEY, MapInputs())
 
 
-@contextmanager
-def drawing_the_page() -> Iterator[None]:
-    """While the whole page is drawn (not a fragment alone): the map is drawn after the date's
-    fragment then, and takes what it handed over without another run."""
-    st.session_state[PAGE_RUN_KEY] = True
-    try:
-        yield
-    finally:
-        st.session_state[PAGE_RUN_KEY] = False
-
-
 def hand_to_map(inputs: MapInputs) -> None:
-    """Give the map what the date's fragment chose for it. If that changes the map while the
-    fragment runs alone, the page runs again to draw it: a fragment cannot rerun another from its
-    body, and this is rare (a pick in the panel, a town found, Compare switched, a round change
-    that drops a highlight), unlike a date step, which changes nothing here."""
-    if map_inputs() == inputs:
-        return
-    st.session_state[MAP_INPUTS_KEY] = inputs
-    if not st.session_state.get(PAGE_RUN_KEY, False):
+    """Give the map what the date's fragment chose for it; if that changes the map, the page runs
+    again to draw it (the map is drawn first, and a fragment cannot rerun another from its body).
+    Rare: a pick in the panel, a town found, Compare switched, a round change that drops a
+    highlight; a date step changes nothing here."""
+    if map_inputs() != inputs:
+        st.session_state[MAP_INPUTS_KEY] = inputs
         st.rerun()
 
 

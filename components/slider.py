@@ -43,11 +43,16 @@ def _jump(rounds: pd.DataFrame) -> None:
         st.session_state[DATE_KEY] = min(max(start, PERIOD_START), PERIOD_END)
 
 
+def start_date(initial: dt.date) -> None:
+    """The session's date, if it has none yet: the link's (the map is drawn before the controls)."""
+    if DATE_KEY not in st.session_state:
+        st.session_state[DATE_KEY] = initial
+
+
 def render_time_controls(rounds: pd.DataFrame, locale: Locale, initial: dt.date = DEFAULT_VIEW_DATE) -> dt.date:
     """Draw the controls and return the chosen date: the time control (components.date_control),
     the buttons to the previous and next round and the list to jump to one."""
-    if DATE_KEY not in st.session_state:
-        st.session_state[DATE_KEY] = initial
+    start_date(initial)
     render_date_control(rounds, locale, st.session_state[DATE_KEY], _choose)
     previous_column, next_column, jump_column = st.columns([1, 1, 2])
     previous_column.button(locale.t("slider.previous"), on_click=_step_to, args=(rounds, -1), width="stretch", key="previous_round")

@@ -1,0 +1,62 @@
+"""What the panel asks of the map reaches it, though the map is a fragment of its own that a date
+step does not rerun: a feature picked in the panel is outlined, a found town is framed, and both
+stay while the date moves."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from browser_helpers import DATE_CONTROL_INPUT
+from geo import load_base_layer
+from test_live_map import features_in_force, feature_paths, map_frame, open_on
+from test_slider import WAIT_MS, wait_until_idle
+
+# components.symbology.HIGHLIGHT_STYLE: black, dotted.
+HIGHLIGHT_PATHS = "() => document.querySelectorAll('path[stroke=\"#000000\"][stroke-dasharray=\"2 6\"]').length"
+
+def town_at(name: str) -> tuple[float, float]:
+    town = load_base_layer("towns").query("name_en == @name").geometry.iloc[0]
+    return town.y, town.x
+
+
+def pick_in_select(page: Page, label: str, option: str) -> None:
+    """Type into the list's box, as a reader does, and pick the option."""
+    page.get_by_label(label).click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+
+
+def test_a_feature_picked_in_the_panel_is_outlined_and_stays_outlined_while_the_date_moves(offline_page, app_url):
+    page = offline_page
+    open_on(page, f"{app_url}/?date=2020-03-06")
+    frame = map_frame(page)
+    assert frame.evaluate(HIGHLIGHT_PATHS) == 0
+    pick_in_select(page, "Features this round created or changed", "M4 security corridor")
+    frame = map_frame(page)
+    frame.wait_for_function(f"() => ({HIGHLIGHT_PATHS})() > 0", timeout=WAIT_MS)
+    wait_until_idle(page)
+    page.locator(DATE_CONTROL_INPUT).focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_text(re.compile(r"^7 March 2020 · \d+ features on the map"))).to_be_visible(timeout=WAIT_MS)
+    wait_until_idle(page)
+    frame = map_frame(page)
+    frame.wait_for_function("() => window.__liveDate === '2020-03-07'", timeout=WAIT_MS)
+    assert frame.evaluate(HIGHLIGHT_PATHS) > 0
+    assert len(feature_paths(page)) == features_in_force("2020-03-07")
+
+
+def test_a_found_town_is_framed_on_the_map(offline_page, app_url):
+    page = offline_page
+    open_on(page, f"{app_url}/?date=2020-03-06")
+    page.get_by_label("Find a town").fill("Saraqib")
+    page.get_by_label("Find a town").press("Enter")
+    expect(page.get_by_text(re.compile(r"Saraqib.*held by"))).to_be_visible(timeout=WAIT_MS)
+    latitude, longitude = town_at("Saraqib")
+    frame = map_frame(page)
+    frame.wait_for_function(
+        f"() => window.map && Math.abs(window.map.getCenter().lat - {latitude}) < 0.05 && Math.abs(window.map.getCenter().lng - {longitude}) < 0.05",
+        timeout=WAIT_MS)
+    wait_until_idle(page)
+    assert len(feature_paths(page)) == features_in_force("2020-03-06")
