@@ -10,7 +10,8 @@ are noisy, so compare the ratios within one run, not the absolute figures across
 Figures: server time per step (state query + map build, in-process), bytes sent per step
 (websocket frames and HTTP bodies), browser time from the slider key press to the redrawn
 polygons (median and p95 over the rounds), cold start to first painted polygons, PNG export
-time, and the server's memory with 1 and with 20 concurrent sessions stepping.
+time, and the server's memory with 1 and with 20 concurrent sessions stepping. Over 400 lines: one
+run measures every figure of `docs/benchmarks.md` against the same references, so it stays one script.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 The strict loaders (`load_rounds`, `load_features`...) raise DataError naming the file, the record
 id and the field at the first problem. The readers and record checks they use (`read_yaml_list`,
 `feature_record`, `table_frame`...) are shared with geo/lenient.py, which applies the same rules record
-by record and keeps what passes.
+by record and keeps what passes. About 300 lines on purpose: every data file is opened here, so
+one module decides how a file is read and what a broken one says.
 """
 
 from __future__ import annotations

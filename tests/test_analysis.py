@@ -1,4 +1,5 @@
-"""geo.analysis (what changed between rounds, areas over time) and its rendering in components.analysis."""
+"""geo.analysis (what changed between rounds, areas over time) and its rendering in components.analysis.
+Just over 300 lines: the analysis and what the reader sees of it, side by side."""
 
 from __future__ import annotations
 

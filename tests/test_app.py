@@ -1,4 +1,5 @@
-"""The page's logic through Streamlit's AppTest: it loads, and the slider changes what is shown."""
+"""The page's logic through Streamlit's AppTest: it loads, and the time control changes what is shown.
+About 300 lines: the page's own behaviour, one test per thing a reader does."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """The standalone HTML export: one file, nothing fetched from the network, every text shown as text.
 
 The first tests read the HTML string; the browser test opens the file from disk in Chromium with
-every request that is not a file aborted, and checks what a reader sees and does.
+every request that is not a file aborted, and checks what a reader sees and does. Over 300 lines:
+the offline page is one file, and its tests stay together.
 """
 
 from __future__ import annotations
