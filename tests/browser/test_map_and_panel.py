@@ -1,16 +1,19 @@
-"""What the panel asks of the map reaches it, though the map is a fragment of its own that a date
-step does not rerun: a feature picked in the panel is outlined, a found town is framed, and both
-stay while the date moves."""
+"""What the page asks of the map reaches it, though the map is a fragment of its own that a date
+step does not rerun: a feature picked in the panel is outlined, a found town is framed, and a date
+set by the round buttons, the jump list or Play is drawn."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from playwright.sync_api import Page, expect
 
 from browser_helpers import DATE_CONTROL_INPUT
 from geo import load_base_layer
-from test_live_map import features_in_force, feature_paths, map_frame, open_on
+from geo.playback import next_play_date, play_steps
+from geo.query import neighbour_round_date
+from test_live_map import DATASET, features_in_force, feature_paths, map_frame, open_on
 from test_slider import WAIT_MS, wait_until_idle
 
 # components.symbology.HIGHLIGHT_STYLE: black, dotted.
@@ -60,3 +63,31 @@ def test_a_found_town_is_framed_on_the_map(offline_page, app_url):
         timeout=WAIT_MS)
     wait_until_idle(page)
     assert len(feature_paths(page)) == features_in_force("2020-03-06")
+
+
+def shows_day_on_the_map(page: Page, day: str) -> None:
+    """The map has drawn `day` (its own redraw of the control's day) with every feature in force."""
+    map_frame(page).wait_for_function(f"() => window.__liveDate === '{day}'", timeout=WAIT_MS)
+    assert len(feature_paths(page)) == features_in_force(day)
+
+
+def test_the_round_buttons_the_jump_list_and_play_set_the_maps_date(offline_page, app_url):
+    # The map draws the day the date control shows: a date Python sets must reach it through the control.
+    page = offline_page
+    open_on(page, f"{app_url}/?date=2019-08-19")
+    following = neighbour_round_date(DATASET.rounds, dt.date(2019, 8, 19), +1).isoformat()
+    page.get_by_role("button", name="Next round ▶").click()
+    shows_day_on_the_map(page, following)
+    wait_until_idle(page)
+    page.get_by_role("button", name="◀ Previous round").click()
+    preceding = neighbour_round_date(DATASET.rounds, dt.date.fromisoformat(following), -1).isoformat()
+    shows_day_on_the_map(page, preceding)
+    wait_until_idle(page)
+    page.get_by_placeholder("Choose a round…").click()
+    page.keyboard.type("Sochi memorandum")
+    page.get_by_role("option", name=re.compile(r"^17 September 2018 · Sochi memorandum")).first.click()
+    shows_day_on_the_map(page, "2018-09-17")
+    wait_until_idle(page)
+    page.get_by_role("button", name="▶ Play").click()
+    played_to = next_play_date(play_steps(DATASET.rounds, "rounds"), dt.date(2018, 9, 17)).isoformat()
+    shows_day_on_the_map(page, played_to)
