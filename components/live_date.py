@@ -44,7 +44,7 @@ function followDate(map, options) {
   }
   // day_layer.js's rule of "in force", the same as the offline page's and geo.query's.
   window.liveDayKeeps = function (feature) {
-    return shownIso !== null && featuresInForce([feature], shownIso, options.kinds).length === 1;
+    return shownIso !== null && inForce(feature, shownIso, options.kinds);
   };
   function load(done) {
     if (features) { done(); return; }

@@ -330,7 +330,7 @@ def test_the_offline_page_and_the_dashboards_map_draw_a_day_with_one_script(data
     LiveDate(Layer(url="/app/static/layers/features.geojson", frame=gpd.GeoDataFrame(), properties_json="{}"), ["frontline"]).add_to(fmap)
     dashboard_map = fmap.get_root().render()
     for script in (page, dashboard_map):
-        assert script.count("function featuresInForce(") == 1 and DAY_LAYER_JS.strip() in script
+        assert script.count("function inForce(") == 1 and DAY_LAYER_JS.strip() in script
         # No second rule of "in force" beside the shared one.
         assert script.count("valid_from <= iso") == 1
 

@@ -1,13 +1,15 @@
-// The features in force on a day (an ISO date), drawn as one Leaflet layer. Shared by the
-// dashboard's map while the date handle moves (components/live_date.py) and the offline page
-// (page.js): one rule of "in force" in the browser (geo.query.in_force_mask's: from valid_from,
-// up to but not including valid_to, open when valid_to is empty) and one way to draw a day.
+// The features in force on a day (an ISO date), and a day drawn as one Leaflet layer. The rule of
+// "in force" (geo.query.in_force_mask's: from valid_from, up to but not including valid_to, open
+// when valid_to is empty) serves the dashboard's map (components/live_date.py, the filter of its
+// dated layer) and the offline page (page.js, which also draws with dayLayer): one rule in the browser.
+function inForce(feature, iso, kinds) {
+  var p = feature.properties;
+  var open = p.valid_to === null || p.valid_to === undefined || p.valid_to === "";
+  return (!kinds || kinds.indexOf(p.kind) >= 0) && p.valid_from <= iso && (open || iso < p.valid_to);
+}
+
 function featuresInForce(features, iso, kinds) {
-  return features.filter(function (feature) {
-    var p = feature.properties;
-    var open = p.valid_to === null || p.valid_to === undefined || p.valid_to === "";
-    return (!kinds || kinds.indexOf(p.kind) >= 0) && p.valid_from <= iso && (open || iso < p.valid_to);
-  });
+  return features.filter(function (feature) { return inForce(feature, iso, kinds); });
 }
 
 // styles: the Leaflet style of each kind; options.kinds: the kinds to draw (all if absent);
