@@ -15,6 +15,7 @@ import streamlit as st
 from components.locale import Locale
 from components.layers import Layer
 from components.map_view import render_map
+from components.widgets import follow_date
 from geo.schema import DEFAULT_VIEW_DATE, PERIOD_END, PERIOD_START
 from geo.view import View
 
@@ -23,16 +24,24 @@ COMPARE_MAP_KEY = "map_compare"
 COMPARE_MAP_HEIGHT = 520
 
 
-def render_compare_controls(chosen: dt.date, locale: Locale) -> dt.date | None:
-    """The switch and, when on, the second date; returns that date, or None when not comparing.
+def render_compare_controls(chosen: dt.date, locale: Locale) -> None:
+    """The switch and, when on, the second date. Drawn with the page: the switch reruns the page
+    (Compare's maps take the map's place); the second date reruns only the date's fragment, which
+    draws the maps (`compared_date`).
 
     The second date starts at the zones' creation (4 May 2017), the baseline most comparisons are
     made against, or at the period's end when that is the chosen date."""
     if not st.toggle(locale.t("explorer.compare"), key=COMPARE_KEY):
-        return None
+        return
     if COMPARE_DATE_KEY not in st.session_state:
         st.session_state[COMPARE_DATE_KEY] = DEFAULT_VIEW_DATE if chosen != DEFAULT_VIEW_DATE else PERIOD_END
-    return st.slider(locale.t("compare.date"), min_value=PERIOD_START, max_value=PERIOD_END, key=COMPARE_DATE_KEY, format="YYYY-MM-DD")
+    st.slider(locale.t("compare.date"), min_value=PERIOD_START, max_value=PERIOD_END, key=COMPARE_DATE_KEY, format="YYYY-MM-DD",
+              on_change=follow_date)
+
+
+def compared_date() -> dt.date | None:
+    """The date to compare with, or None when not comparing."""
+    return st.session_state.get(COMPARE_DATE_KEY) if st.session_state.get(COMPARE_KEY) else None
 
 
 def _km2_text(km2: float, locale: Locale) -> str:

@@ -1,5 +1,6 @@
 """The map in the page: a fragment of its own that a date step does not rerun (the map draws the
-day in the browser, components.live_date); the date's fragment hands it what else it shows.
+day in the browser, components.live_date); the date's fragment hands it the feature picked in
+the panel, the page the rest (a town found, Compare).
 
 The Streamlit call (st_folium) lives here alone; components.basemap and components.map build the
 folium objects it shows.
@@ -31,11 +32,9 @@ EXTENT_KEY = "extent"
 
 
 class MapInputs(NamedTuple):
-    """What the map shows besides the day, chosen in the date's fragment (the panel, Compare)."""
+    """What the map shows besides the day, chosen in the date's fragment (the panel)."""
 
     highlighted: str | None = None  # the id of the feature picked in the panel
-    focus: tuple[float, float] | None = None  # a found town (latitude, longitude)
-    comparing: bool = False  # Compare's two maps take the map's place
 
 
 def map_inputs() -> MapInputs:
@@ -45,8 +44,8 @@ def map_inputs() -> MapInputs:
 def hand_to_map(inputs: MapInputs) -> None:
     """Give the map what the date's fragment chose for it; if that changes the map, the page runs
     again to draw it (the map is drawn first, and a fragment cannot rerun another from its body).
-    Rare: a pick in the panel, a town found, Compare switched, a round change that drops a
-    highlight; a date step changes nothing here."""
+    Rare: a pick in the panel, a round change that drops a highlight; a date step changes
+    nothing here."""
     if map_inputs() != inputs:
         st.session_state[MAP_INPUTS_KEY] = inputs
         st.rerun()

@@ -1,8 +1,9 @@
 """Play: step the date through the rounds or the months at a chosen speed; pause anywhere.
 
 Streamlit reruns a fragment on a timer only if it was declared with `run_every` in the full run
-that drew it, so starting, pausing or changing the speed reruns the whole page once
-(`st.rerun()`), and the page declares the date's fragment with `play_interval()`. Each timed rerun
+that drew it. The play controls are drawn with the page, not in the date's fragment, so starting,
+pausing or changing the speed reruns the whole page, which declares the date's fragment with
+`play_interval()`. Each timed rerun
 moves the date one step (`advance_if_due`) before the slider is drawn: the slider, the map and the
 link follow, and the reader can pause on any step and carry on from there.
 """
@@ -20,7 +21,7 @@ from components.slider import DATE_KEY
 from geo.playback import PLAY_MODES, next_play_date, play_steps
 
 PLAYING_KEY, MODE_KEY, SPEED_KEY = "playing", "play_mode", "play_speed"
-LAST_STEP_KEY, APPLIED_KEY, TOGGLED_KEY = "play_last_step", "play_interval_applied", "play_toggled"
+LAST_STEP_KEY, APPLIED_KEY = "play_last_step", "play_interval_applied"
 SPEEDS = (0.5, 1.0, 2.0, 3.0)
 DEFAULT_SPEED = 1.0
 # A timed rerun can fire a little early; a rerun caused by the reader (a click, a drag) between two
@@ -60,7 +61,6 @@ def advance_if_due(rounds: pd.DataFrame) -> None:
 
 def _toggle(rounds: pd.DataFrame) -> None:
     """A callback: it runs before the script, so it may still move the slider's date."""
-    st.session_state[TOGGLED_KEY] = True
     playing = not st.session_state.get(PLAYING_KEY, False)
     st.session_state[PLAYING_KEY] = playing
     if playing:
@@ -81,8 +81,6 @@ def render_play_controls(rounds: pd.DataFrame, locale: Locale) -> None:
     mode_column.radio(locale.t("play.step"), options=list(PLAY_MODES), format_func=lambda mode: locale.t(f"play.step.{mode}"),
                       key=MODE_KEY, horizontal=True)
     speed_column.select_slider(locale.t("play.speed"), options=list(SPEEDS), key=SPEED_KEY, format_func=lambda seconds: locale.digits_of(f"{seconds:g}"))
-    if st.session_state.pop(TOGGLED_KEY, False):
-        st.rerun()  # the whole page: the date's fragment is declared again, with or without a timer
 
 
 def remember_interval(interval: float | None) -> None:

@@ -1,7 +1,9 @@
 """The time controls: the date control, buttons that jump from round to round, and a round picker.
 
 The chosen date lives in `st.session_state[DATE_KEY]`; callbacks change it before the
-control is drawn again, so the control, the buttons and the picker always agree.
+control is drawn again, so the control, the buttons and the picker always agree. The control is
+drawn in the date's fragment (it shows the date); the buttons and the picker do not change with
+the date, so they are drawn with the page and their callbacks rerun only that fragment.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import streamlit as st
 from components.date_control import render_date_control
 from components.link import note_link_shows
 from components.locale import Locale
-from components.widgets import pick_one
+from components.widgets import follow_date, pick_one
 from geo.query import neighbour_round_date, rounds_in_period
 from geo.schema import DEFAULT_VIEW_DATE, PERIOD_END, PERIOD_START
 from geo.view_state import DATE_PARAMETER
@@ -33,6 +35,7 @@ def _step_to(rounds: pd.DataFrame, step: int) -> None:
     target = neighbour_round_date(rounds, st.session_state[DATE_KEY], step)
     if target is not None:
         st.session_state[DATE_KEY] = target
+    follow_date()
 
 
 def _jump(rounds: pd.DataFrame) -> None:
@@ -41,6 +44,7 @@ def _jump(rounds: pd.DataFrame) -> None:
     if not match.empty:
         start = match.iloc[0]["start"].date()
         st.session_state[DATE_KEY] = min(max(start, PERIOD_START), PERIOD_END)
+    follow_date()
 
 
 def start_date(initial: dt.date) -> None:
@@ -49,11 +53,15 @@ def start_date(initial: dt.date) -> None:
         st.session_state[DATE_KEY] = initial
 
 
-def render_time_controls(rounds: pd.DataFrame, locale: Locale, initial: dt.date = DEFAULT_VIEW_DATE) -> dt.date:
-    """Draw the controls and return the chosen date: the time control (components.date_control),
-    the buttons to the previous and next round and the list to jump to one."""
+def render_date(rounds: pd.DataFrame, locale: Locale, initial: dt.date = DEFAULT_VIEW_DATE) -> dt.date:
+    """Draw the time control (components.date_control) and return the chosen date."""
     start_date(initial)
     render_date_control(rounds, locale, st.session_state[DATE_KEY], _choose)
+    return st.session_state[DATE_KEY]
+
+
+def render_round_steps(rounds: pd.DataFrame, locale: Locale) -> None:
+    """The buttons to the previous and next round and the list to jump to one."""
     previous_column, next_column, jump_column = st.columns([1, 1, 2])
     previous_column.button(locale.t("slider.previous"), on_click=_step_to, args=(rounds, -1), width="stretch", key="previous_round")
     next_column.button(locale.t("slider.next"), on_click=_step_to, args=(rounds, +1), width="stretch", key="next_round")
@@ -65,4 +73,3 @@ def render_time_controls(rounds: pd.DataFrame, locale: Locale, initial: dt.date 
     with jump_column:
         pick_one(locale.t("slider.jump"), titles, JUMP_KEY, locale.t("slider.jump_placeholder"), on_change=_jump, args=(rounds,),
                  label_visibility="collapsed")
-    return st.session_state[DATE_KEY]

@@ -23,10 +23,22 @@ def open_dashboard(query: dict[str, str] | None = None) -> AppTest:
     return app
 
 
+def whole_page(app: AppTest) -> AppTest:
+    """The whole page again, after a control drawn with the page reran only the date's fragment
+    (components.widgets.follow_date). Each AppTest run starts its element tree afresh, so after a
+    fragment's run it holds only that fragment's elements, where the browser keeps the rest of the
+    page as it was; a run of the page draws that rest again from the same session state."""
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
 def shown_feature_names(app: AppTest) -> set[str]:
-    """The names in the features table (switched on first: it is off by default, for speed)."""
+    """The names in the features table (switched on first: it is off by default, for speed);
+    the whole page is drawn again after, for the test to read on."""
     if not app.toggle(key="show_table").value:
         app.toggle(key="show_table").set_value(True).run()
+        whole_page(app)
     # The grid in English, an HTML table (laid out right to left) in Arabic.
     table = (app.dataframe or app.table)[0].value
     # The English names' column: "Name" on the English page, its Arabic heading on the Arabic one.

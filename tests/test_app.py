@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.locale import Locale
 from geo.schema import SYRIA_BOUNDS
-from pages import as_read, control_date, open_dashboard, pick_date, send_from_date_control, shown_feature_names
+from pages import as_read, control_date, open_dashboard, pick_date, send_from_date_control, shown_feature_names, whole_page
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
@@ -111,9 +111,10 @@ def test_the_round_buttons_jump_between_round_starts(fixture_app):
     next_button.click().run()
     assert control_date(fixture_app) == dt.date(2020, 3, 5)
     assert fixture_app.subheader[0].value == "Moscow protocol"
-    previous_button = next(button for button in fixture_app.button if "Previous" in button.label)
+    # A click reran only the date's fragment (the buttons are drawn with the page): find them again.
+    previous_button = next(button for button in whole_page(fixture_app).button if "Previous" in button.label)
     previous_button.click().run()
-    previous_button = next(button for button in fixture_app.button if "Previous" in button.label)
+    previous_button = next(button for button in whole_page(fixture_app).button if "Previous" in button.label)
     previous_button.click().run()
     assert control_date(fixture_app) == dt.date(2017, 1, 23)
     assert fixture_app.subheader[0].value == "Astana 1"
