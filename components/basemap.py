@@ -23,6 +23,8 @@ from components.symbology import (
     LAKE_STYLE,
     NEIGHBOUR_STYLE,
     ORIENTATION_LABEL_CSS,
+    RIVER_LABEL_CSS,
+    RIVER_STYLE,
     ROAD_STYLE,
     SYRIA_STYLE,
     TOWN_LABEL_CSS,
@@ -82,7 +84,7 @@ RTL_TOOLTIP_CSS = ".leaflet-tooltip { direction: rtl; text-align: right; }"
 def base_map(layers: dict[str, Layer], locale: Locale, tiles: str = "offline",
              bounds: tuple[float, float, float, float] = SYRIA_BOUNDS) -> folium.Map:
     """Syria and its neighbours framed on `bounds` (west, south, east, north), with governorates,
-    highways and towns.
+    the Orontes and the Euphrates, Lake Assad, highways and towns.
 
     `tiles="osm"` lays OpenStreetMap's tiles underneath (the browser fetches them from
     openstreetmap.org) and makes the country fills transparent so the tiles show.
@@ -105,6 +107,8 @@ def base_map(layers: dict[str, Layer], locale: Locale, tiles: str = "offline",
     remote_geojson(layers["syria"], name="syria", style_function=lambda _: syria_style, control=False).add_to(fmap)
     remote_geojson(layers["governorates"], name="governorates", style_function=lambda _: GOVERNORATE_STYLE,
                    control=False).add_to(fmap)
+    if "rivers" in layers:
+        remote_geojson(layers["rivers"], name="rivers", style_function=lambda _: RIVER_STYLE, control=False, interactive=False).add_to(fmap)
     if "lakes" in layers:
         remote_geojson(layers["lakes"], name="lakes", style_function=lambda _: LAKE_STYLE, control=False, interactive=False).add_to(fmap)
     remote_geojson(layers["roads"], name="roads", style_function=lambda _: ROAD_STYLE,
@@ -146,19 +150,21 @@ def add_towns(fmap: folium.Map, towns: Layer, name: str) -> None:
 
 
 def add_orientation_labels(fmap: folium.Map, labels: Layer, name: str) -> None:
-    """The neighbours', the sea's and Lake Assad's names, always shown, in the page's language
-    (escaped when published), as labels without a marker."""
+    """The neighbours', the sea's, the rivers' and Lake Assad's names, always shown, in the page's
+    language (escaped when published), as labels without a marker; a river's name in the water's colour."""
     remote_geojson(
         labels,
         name="labels",
         marker=folium.CircleMarker(radius=0, opacity=0, fill_opacity=0),
         on_each_feature=JsCode(
             "function(feature, layer) {"
-            f" layer.bindTooltip(feature.properties[{json.dumps(name)}], {{permanent: true, direction: 'center', className: 'orientation-label'}});"
+            f" layer.bindTooltip(feature.properties[{json.dumps(name)}], {{permanent: true, direction: 'center',"
+            " className: 'orientation-label' + (feature.properties.kind === 'river' ? ' river-label' : '')});"
             " }"
         ),
         control=False,
     ).add_to(fmap)
     folium.Element(
-        f"<style>.leaflet-tooltip.orientation-label {{{ORIENTATION_LABEL_CSS}}} .leaflet-tooltip.orientation-label::before {{display:none}}</style>"
+        f"<style>.leaflet-tooltip.orientation-label {{{ORIENTATION_LABEL_CSS}}} .leaflet-tooltip.orientation-label::before {{display:none}}"
+        f" .leaflet-tooltip.river-label {{{RIVER_LABEL_CSS}}}</style>"
     ).add_to(fmap.get_root().header)

@@ -110,6 +110,7 @@ def publishable_base(base: dict[str, gpd.GeoDataFrame], locale: Locale) -> dict[
         "governorates": base["governorates"][["geometry"]],
         "roads": escape_text(base["roads"][["code", name, "geometry"]], ["code", name]),
         "towns": escape_text(base["towns"][["place_id", name, "labelled", "geometry"]], [name]),
+        **({"rivers": base["rivers"][["geometry"]]} if "rivers" in base else {}),
         **({"lakes": base["lakes"][["geometry"]]} if "lakes" in base else {}),
         **({"labels": escape_text(base["labels"][["kind", name, "geometry"]], [name])} if "labels" in base else {}),
     }

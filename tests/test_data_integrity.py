@@ -320,3 +320,31 @@ def test_the_m4_corridor_runs_along_the_road_to_ain_al_hawr(features):
     assert len(on_it) == 10 and on_it.within(corridor).all()
     # It ends where the protocol ends it: Latakia's stretch is not in it.
     assert not stops.loc[["al-Bahluliyah", "Latakia"]].within(corridor).any()
+
+
+# GeoNames places on each river's banks (data/base/towns.geojson's town_id), and their Arabic names.
+RIVER_BANKS = {
+    "Orontes": {169577: "حمص", 170017: "حماة", 169023: "جسر الشغور"},
+    "Euphrates": {169179: "جرابلس", 172955: "الرقة", 170794: "دير الزور", 174448: "أبو كمال"},
+}
+
+
+@pytest.mark.parametrize("river", sorted(RIVER_BANKS))
+def test_each_river_on_the_base_map_runs_by_the_towns_on_its_banks_and_is_named(river, syria):
+    from geo.schema import EQUAL_AREA_CRS
+
+    rivers = geo.load_base_layer("rivers").set_index("name_en")
+    towns = geo.load_base_layer("towns").set_index("town_id")
+    line = rivers.loc[[river]]
+    assert line.geometry.is_valid.all() and str(rivers.crs) == "EPSG:4326"
+    # Within 5 km of each town's centre (the Orontes runs along the west side of Homs), and most
+    # of its drawn length in Syria or beside it, not in some other basin.
+    banks = towns.loc[list(RIVER_BANKS[river])]
+    assert list(banks["name_ar"]) == list(RIVER_BANKS[river].values())
+    distances_km = banks.to_crs(EQUAL_AREA_CRS).distance(line.to_crs(EQUAL_AREA_CRS).geometry.iloc[0]) / 1000
+    assert (distances_km < 5).all(), distances_km.to_dict()
+    assert line.geometry.iloc[0].intersection(syria.buffer(0.5)).length > 0.9 * line.geometry.iloc[0].length
+    labels = geo.load_base_layer("labels")
+    label = labels[(labels["kind"] == "river") & (labels["name_en"] == river)]
+    assert len(label) == 1 and label["name_ar"].iloc[0] == line["name_ar"].iloc[0]
+    assert label.geometry.iloc[0].distance(line.geometry.iloc[0]) < 1e-4  # the name sits on the line (to ~10 m)

@@ -253,12 +253,16 @@ def test_a_frontlines_tooltip_says_how_precise_its_line_is():
     assert "كم" in arabic.loc[arabic["id"] == "frontline-2020-03-06", "precision"].iloc[0]
 
 
-@pytest.mark.parametrize(("locale", "names"), [(EN, {"Turkey", "Lebanon", "Mediterranean Sea", "Lake Assad"}), (AR, {"تركيا", "لبنان", "البحر الأبيض المتوسط", "بحيرة الأسد"})])
-def test_the_base_map_names_the_neighbours_the_sea_and_lake_assad_in_the_readers_language(locale, names):
+@pytest.mark.parametrize(("locale", "names"), [
+    (EN, {"Turkey", "Lebanon", "Iraq", "Jordan", "Israel", "Mediterranean Sea", "Lake Assad", "Orontes", "Euphrates"}),
+    (AR, {"تركيا", "لبنان", "العراق", "الأردن", "إسرائيل", "البحر الأبيض المتوسط", "بحيرة الأسد", "نهر العاصي", "نهر الفرات"}),
+])
+def test_the_base_map_names_the_neighbours_the_sea_the_rivers_and_lake_assad_in_the_readers_language(locale, names):
     layers = {name: make_layer(frame, f"/{name}") for name, frame in publishable_base(dataset_base_layers(load_control_points()), locale).items()}
     assert names <= set(layers["labels"].frame[locale.field("name")])
     html = base_map(layers, locale).get_root().render()
-    assert "orientation-label" in html and '"/lakes"' in html and "permanent: true, direction: 'center'" in html
+    assert "orientation-label" in html and "permanent: true, direction: 'center'" in html
+    assert '"/lakes"' in html and '"/rivers"' in html  # the water is drawn, not only named
 
 
 def test_the_map_carries_the_script_that_follows_the_time_control(base_layers, data_dir):
