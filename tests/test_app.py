@@ -302,3 +302,25 @@ def test_the_area_chart_shows_on_demand_with_the_chosen_date():
     labels = set(next(frame for frame in frames if "label" in frame.columns)["label"])
     assert "Opposition-held north-west" in labels and any("Idlib" in label for label in labels)
     assert not any(label.startswith("zone-") for label in labels)
+
+
+def test_a_town_found_keeps_its_answer_in_step_with_the_date():
+    # The search box is drawn with the page, the answer in the date's fragment: a step redraws the
+    # answer alone, for the town still picked.
+    app = open_dashboard({"date": "2019-12-01"})
+    app.text_input(key="town_query").input("Maarat al Numan").run()
+    assert "the armed opposition" in app.success[0].value
+    pick_date(app, dt.date(2020, 2, 1))  # taken on 28 January 2020
+    assert not app.exception
+    assert "the government" in app.success[0].value and Locale().date("2020-02-01") in app.success[0].value
+
+
+def test_the_downloads_are_made_only_while_their_list_is_open_and_stay_through_a_step(fixture_app):
+    assert not fixture_app.get("download_button")  # closed: a step sends none of them
+    fixture_app.session_state["show_downloads"] = True  # as the browser's click on the list does
+    labels = [button.proto.label for button in whole_page(fixture_app).get("download_button")]
+    assert len(labels) == 5 and any("PNG" in label for label in labels) and any("GeoPackage" in label for label in labels)
+    pick_date(fixture_app, dt.date(2020, 3, 6))  # the date's fragment alone, the list still open
+    assert [button.proto.label for button in fixture_app.get("download_button")] == labels
+    fixture_app.session_state["show_downloads"] = False
+    assert not whole_page(fixture_app).get("download_button")
