@@ -11,7 +11,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 import geo
 from components.analysis import area_chart, render_what_changed
-from components.cache import dataset, local_assets, published_layers
+from components.cache import dataset, keep_loaded_objects_out_of_collections, local_assets, published_layers
 from components.compare import compared_date, render_compare_controls, render_compared_maps
 from components.downloads import render_downloads
 from components.layers import Layer
@@ -149,6 +149,7 @@ for notice in linked.messages:
 with st.sidebar, st.expander(locale.t("sidebar.own_layer")):
     overlay, _notes = render_overlay_uploader(locale)
 base_layers, published_features = published_layers(fingerprint, view_state.language)
+keep_loaded_objects_out_of_collections()
 interval = play_interval()
 remember_interval(interval)
 # The map first, under the title and the time control, with the panel beside it; the rest below.

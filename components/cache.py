@@ -9,6 +9,7 @@ next rerun instead of being served stale.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from pathlib import Path
 from typing import NamedTuple
@@ -77,3 +78,15 @@ def published_layers(fingerprint: tuple, language: str) -> tuple[dict[str, Layer
     for name, text in published.files.items():
         publish_text(name, text)  # the same text, the same name: only a missing file is written
     return published.base, published.features
+
+
+@st.cache_resource(show_spinner=False)
+def keep_loaded_objects_out_of_collections() -> None:
+    """Once per server process, after the first run has loaded the modules, the dataset and the
+    layers: move every object alive out of the cycle collector's reach (`gc.freeze`). They live as
+    long as the server, and each full collection walked all of them: ~0.2 s on 2 cores, in which no
+    session's script runs, so a date step that met one took twice as long (docs/benchmarks.md).
+    Frozen objects are still freed when nothing refers to them; only cycles among them, garbage
+    now or later, stay (once, bounded). No `gc.collect()` first: it would cost the first page the
+    same 0.2 s. What is made after is collected as before."""
+    gc.freeze()
