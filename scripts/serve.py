@@ -26,6 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 COMPONENT_PACKAGES = ("streamlit_folium",)
+# Imported inside the first script run by what is left to it, not by the project's own imports,
+# measured with PYTHONPROFILEIMPORTTIME on a fresh server (docs/benchmarks.md): streamlit_folium
+# imports every folium plugin (~0.15 s), and st.set_page_config checks the page icon against
+# Streamlit's table of emoji (~0.18 s). Both are plain modules: loaded here, the first page does
+# not wait for them.
+LOADED_BY_OTHERS = ("folium.plugins", "streamlit.emojis")
 
 
 def imported_modules(source: Path) -> list[str]:
@@ -67,7 +73,7 @@ def libraries_needed(script: Path, root: Path = ROOT) -> list[str]:
 
 
 def warm_up(script: Path) -> None:
-    for name in libraries_needed(script):
+    for name in (*libraries_needed(script), *LOADED_BY_OTHERS):
         try:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001  (the script imports it again and shows the error itself)
