@@ -91,3 +91,24 @@ def test_the_round_buttons_the_jump_list_and_play_set_the_maps_date(offline_page
     page.get_by_role("button", name="▶ Play").click()
     played_to = next_play_date(play_steps(DATASET.rounds, "rounds"), dt.date(2018, 9, 17)).isoformat()
     shows_day_on_the_map(page, played_to)
+
+
+def test_the_downloads_list_fills_when_opened_and_follows_the_date_while_the_rest_stays(offline_page, app_url):
+    # The list is drawn with the page; its buttons are made by the date's fragment only while it
+    # is open (opening it reruns that fragment alone). The round buttons outside it stay on the page.
+    page = offline_page
+    open_on(page, f"{app_url}/?date=2020-03-06")
+    downloads = page.locator('[data-testid="stDownloadButton"]')
+    assert downloads.count() == 0
+    page.get_by_text("Briefing outputs and data downloads").click()
+    expect(downloads).to_have_count(5, timeout=WAIT_MS)
+    expect(page.get_by_role("button", name=re.compile("PNG"))).to_be_visible()
+    wait_until_idle(page)
+    page.locator(DATE_CONTROL_INPUT).focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_text(re.compile(r"^7 March 2020 · \d+ features on the map"))).to_be_visible(timeout=WAIT_MS)
+    wait_until_idle(page)
+    expect(downloads).to_have_count(5)
+    expect(page.get_by_role("button", name=re.compile("Next round"))).to_be_visible()
+    page.get_by_text("Briefing outputs and data downloads").click()
+    expect(downloads).to_have_count(0, timeout=WAIT_MS)
