@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geo.schema import PERIOD_END, PERIOD_START
@@ -78,10 +79,14 @@ def join_rounds(features: gpd.GeoDataFrame, rounds: pd.DataFrame) -> gpd.GeoData
 
 def latest_round(rounds: pd.DataFrame, date: dt.date) -> pd.Series | None:
     """The latest round or milestone that started on or before `date`; None before the first."""
-    started = rounds[rounds["start"] <= pd.Timestamp(date)]
-    if started.empty:
+    # On the columns' arrays, not by selecting and sorting the frame: this runs on every date step.
+    starts, ends = rounds["start"].to_numpy(), rounds["end"].to_numpy()
+    started = np.flatnonzero(starts <= np.datetime64(pd.Timestamp(date)))
+    if started.size == 0:
         return None
-    return started.sort_values(["start", "end"], kind="stable").iloc[-1]
+    # The last by (start, end), ties in the frame's order, as a stable sort would put it.
+    latest = started[np.lexsort((ends[started], starts[started]))[-1]]
+    return rounds.iloc[latest]
 
 
 def latest_round_ids(rounds: pd.DataFrame, dates: Iterable[dt.date | pd.Timestamp]) -> list[str | None]:

@@ -11,12 +11,13 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geo.analysis import FRONTLINE_KIND, NORTH_WEST_SERIES
 from geo.claims import discrepancies_for
 from geo.dataset import Dataset
-from geo.query import features_valid_on, latest_round, parse_date
+from geo.query import in_force_mask, latest_round, parse_date
 from geo.schema import FEATURE_KINDS, SYRIA_BOUNDS
 
 # Around the features framed, as a share of their extent, so the edge does not touch the frame.
@@ -51,7 +52,8 @@ def view_at(dataset: Dataset, date: dt.date | str, layers: Iterable[str] = FEATU
     return View(
         date=day,
         layers=kinds,
-        features=chosen_layers(features_valid_on(dataset.features, day), kinds),
+        # One selection, not two: each selection of a GeoDataFrame costs ~0.5 ms, on every step.
+        features=dataset.features[in_force_mask(dataset.features, day) & dataset.features["kind"].isin(kinds)],
         round=current_round,
         discrepancies=discrepancies,
         north_west_km2=north_west_km2_on(dataset, day),
@@ -61,12 +63,14 @@ def view_at(dataset: Dataset, date: dt.date | str, layers: Iterable[str] = FEATU
 def north_west_km2_on(dataset: Dataset, date: dt.date) -> float:
     """The opposition-held north-west's km² on `date`, read from the precomputed area series (no
     geometry work on a step); NaN before the first frontline, whose area is not mapped."""
+    # On the columns' arrays, not by selecting frames: this runs on every date step.
     day = pd.Timestamp(date)
-    frontlines = dataset.features[dataset.features["kind"] == FRONTLINE_KIND]
-    if frontlines.empty or day < frontlines["valid_from"].min():
+    starts = dataset.features["valid_from"].to_numpy()[dataset.features["kind"].to_numpy() == FRONTLINE_KIND]
+    if starts.size == 0 or day < starts.min():
         return float("nan")
-    series = dataset.areas[(dataset.areas["series"] == NORTH_WEST_SERIES) & (dataset.areas["date"] <= day)]
-    return float(series["km2"].iloc[-1]) if not series.empty else float("nan")
+    areas = dataset.areas
+    km2 = areas["km2"].to_numpy()[(areas["series"].to_numpy() == NORTH_WEST_SERIES) & (areas["date"].to_numpy() <= np.datetime64(day))]
+    return float(km2[-1]) if km2.size else float("nan")
 
 
 def frame_bounds(features: gpd.GeoDataFrame, extent: str = "features") -> tuple[float, float, float, float]:

@@ -142,3 +142,18 @@ def test_the_round_in_force_looked_up_at_once_agrees_with_the_day_by_day_lookup(
     expected = [None if (row := latest_round(rounds, day)) is None else row["id"] for day in days]
     assert latest_round_ids(rounds, days) == expected
     assert expected[0] is None and len(set(expected)) > 20
+
+
+def test_of_rounds_started_the_same_day_the_one_ending_later_is_in_force_then_the_later_listed():
+    import pandas as pd
+
+    rounds = pd.DataFrame({
+        "id": ["talks", "memorandum", "summit", "also-summit"],
+        "start": pd.to_datetime(["2017-05-03", "2017-05-04", "2017-05-04", "2017-05-04"]),
+        "end": pd.to_datetime(["2017-05-04", "2017-05-06", "2017-05-04", "2017-05-06"]),
+    })
+    assert latest_round(rounds, dt.date(2017, 5, 3))["id"] == "talks"
+    assert latest_round(rounds, dt.date(2017, 5, 4))["id"] == "also-summit"  # ends with the memorandum, listed after it
+    assert latest_round(rounds.iloc[:3], dt.date(2017, 5, 10))["id"] == "memorandum"
+    assert latest_round(rounds, dt.date(2017, 5, 2)) is None
+    assert latest_round_ids(rounds, [dt.date(2017, 5, 4)]) == ["also-summit"]
