@@ -3,9 +3,9 @@
 Streamlit reruns a fragment on a timer only if it was declared with `run_every` in the full run
 that drew it. The play controls are drawn with the page, not in the date's fragment, so starting,
 pausing or changing the speed reruns the whole page, which declares the date's fragment with
-`play_interval()`. Each timed rerun
-moves the date one step (`advance_if_due`) before the slider is drawn: the slider, the map and the
-link follow, and the reader can pause on any step and carry on from there.
+`play_interval()`. Each timed rerun moves the date one step (`advance_if_due`) before the time
+control is drawn: the control, the map and the link follow, and the reader can pause on any step
+and carry on from there.
 """
 
 from __future__ import annotations
