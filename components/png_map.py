@@ -22,7 +22,9 @@ from matplotlib.patches import Patch, Rectangle
 from components.legend import legend_entries
 from components.locale import Locale
 from components.png_text import FONT_SIZES, shaped, text
-from components.symbology import GOVERNORATE_STYLE, HATCHES, KIND_ORDER, KIND_STYLES, NEIGHBOUR_STYLE, ROAD_STYLE, SEA_COLOUR, SYRIA_STYLE, TOWN_STYLE, Hatch
+from components.symbology import (
+    GOVERNORATE_STYLE, HATCHES, KIND_ORDER, KIND_STYLES, LAKE_STYLE, NEIGHBOUR_STYLE, RIVER_STYLE, ROAD_STYLE, SEA_COLOUR, SYRIA_STYLE, TOWN_STYLE, Hatch,
+)
 from geo.schema import CRS, EQUAL_AREA_CRS, SYRIA_BOUNDS
 
 REFERENCE_INCHES = (12.8, 7.2)  # 1920x1080 at 150 dpi: every size below, and png_text.FONT_SIZES, is tuned for it
@@ -86,10 +88,16 @@ def set_view(axes: Axes, extent: tuple[float, float, float, float]) -> None:
 
 
 def draw_base(axes: Axes, base: dict[str, gpd.GeoDataFrame], scale: float) -> None:
-    """Neighbours, Syria, governorate lines and the M4/M5, under the features as on the dashboard."""
+    """Neighbours, Syria, Lake Assad and the two rivers, governorate lines and the M4/M5, under the
+    features as on the dashboard."""
     countries = projected(base["countries"])
     for frame, style, order in ((countries[countries["code"] != "SYR"], NEIGHBOUR_STYLE, 1), (countries[countries["code"] == "SYR"], SYRIA_STYLE, 2)):
         frame.plot(ax=axes, facecolor=style["fillColor"], edgecolor=style["color"], linewidth=line_width(style, scale), zorder=order)
+    if "lakes" in base:
+        projected(base["lakes"]).plot(ax=axes, facecolor=LAKE_STYLE["fillColor"], edgecolor=LAKE_STYLE["color"],
+                                      linewidth=line_width(LAKE_STYLE, scale), zorder=2.2)
+    if "rivers" in base:
+        projected(base["rivers"]).plot(ax=axes, color=RIVER_STYLE["color"], linewidth=line_width(RIVER_STYLE, scale), zorder=2.4)
     if "governorates" in base:
         projected(base["governorates"]).plot(ax=axes, color=GOVERNORATE_STYLE["color"], linewidth=line_width(GOVERNORATE_STYLE, scale),
                                              linestyle=dashes(GOVERNORATE_STYLE, scale), zorder=3)

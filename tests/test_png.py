@@ -288,3 +288,18 @@ def test_the_footer_says_how_precise_the_line_is(real_data):
     footer = render_figure(real_data, "2020-03-06").figure.texts[3].get_text()
     assert footer.startswith("Natural Earth") and f"line drawn from tracked places at most {stated:.1f} km apart across it" in footer
     assert "OpenStreetMap contributors (ODbL)" in footer
+
+
+def test_the_png_draws_lake_assad_and_the_rivers_as_the_map_does(english):
+    from matplotlib.collections import LineCollection
+
+    from components.symbology import LAKE_STYLE, RIVER_STYLE
+
+    map_axes = english.map_axes
+    lines = [collection for collection in map_axes.collections if isinstance(collection, LineCollection)]
+    river_lines = [c for c in lines if to_hex(c.get_edgecolor()[0]) == to_hex(RIVER_STYLE["color"])]
+    lake_fills = [c for c in map_axes.collections if len(c.get_facecolor()) and to_hex(c.get_facecolor()[0]) == to_hex(LAKE_STYLE["fillColor"])]
+    assert river_lines and lake_fills
+    # Under every feature, as on the dashboard.
+    feature_order = min(c.get_zorder() for c in map_axes.collections if c.get_zorder() >= 5)
+    assert max(c.get_zorder() for c in river_lines + lake_fills) < feature_order
