@@ -33,9 +33,14 @@ class View(NamedTuple):
     north_west_km2: float  # NaN before the north-west is mapped (4 May 2017)
 
 
+def chosen_mask(features: gpd.GeoDataFrame, layers: Iterable[str]) -> pd.Series:
+    """True for the features of the kinds the reader chose to show."""
+    return features["kind"].isin(list(layers))
+
+
 def chosen_layers(features: gpd.GeoDataFrame, layers: Iterable[str]) -> gpd.GeoDataFrame:
     """Only the features of the kinds the reader chose to show (all dates)."""
-    return features[features["kind"].isin(list(layers))]
+    return features[chosen_mask(features, layers)]
 
 
 def view_at(dataset: Dataset, date: dt.date | str, layers: Iterable[str] = FEATURE_KINDS) -> View:
@@ -53,7 +58,7 @@ def view_at(dataset: Dataset, date: dt.date | str, layers: Iterable[str] = FEATU
         date=day,
         layers=kinds,
         # One selection, not two: each selection of a GeoDataFrame costs ~0.5 ms, on every step.
-        features=dataset.features[in_force_mask(dataset.features, day) & dataset.features["kind"].isin(kinds)],
+        features=dataset.features[in_force_mask(dataset.features, day) & chosen_mask(dataset.features, kinds)],
         round=current_round,
         discrepancies=discrepancies,
         north_west_km2=north_west_km2_on(dataset, day),
