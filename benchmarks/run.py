@@ -49,6 +49,14 @@ CHROMIUM = "/usr/bin/chromium"
 # requests of a first page, which a reader's browser does not pay.)
 CHROMIUM_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# Where a page's map is: this app draws it in the page (components.page_map), the references in
+# st_folium's frame.
+MAP_ROOT_JS = """(() => {
+  const inPage = document.querySelector('.page-map');
+  if (inPage) return inPage;
+  const frame = document.querySelector('%s');
+  return frame && frame.contentDocument;
+})()""" % MAP_FRAME
 # This app's time control (components/date_control.py) or, in the reference apps, Streamlit's slider:
 # the first in the page is the date's in each.
 SLIDER_INPUT = f'{DATE_CONTROL_INPUT}, [data-testid="stSlider"] input[type="range"]'
@@ -57,11 +65,10 @@ SOAK_SESSIONS = 20  # the map-first issue asks for memory with 1 and 20 sessions
 # The page's feature paths are the ones filled in a feature kind's colour (this app's map draws them
 # in the browser, components.live_date; the references' maps from Python).
 FEATURE_PATHS_JS = """(fills) => {
-  const frame = document.querySelector('%s');
-  const doc = frame && frame.contentDocument;
+  const doc = %s;
   if (!doc) return null;
   return [...doc.querySelectorAll('path')].filter(p => fills.includes(p.getAttribute('fill')));
-}""" % MAP_FRAME
+}""" % MAP_ROOT_JS
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -169,7 +176,7 @@ def wait_until_idle(page, has_map: bool) -> None:
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS)
     if has_map:
         page.wait_for_function(
-            f"""() => {{ const f = document.querySelector('{MAP_FRAME}'); const d = f && f.contentDocument;
+            f"""() => {{ const d = {MAP_ROOT_JS};
                 return !!d && !!d.querySelector('.leaflet-map-pane') && d.querySelectorAll('.leaflet-map-pane path, .leaflet-map-pane img').length > 0; }}""",
             timeout=WAIT_MS,
         )
@@ -182,15 +189,14 @@ def mark_paths(page, fills: list[str]) -> None:
 # Timed in the page, not by the test driver: a driver's round trips (press, poll) cost tens of
 # milliseconds each on a loaded machine and would swamp a 50 ms step. The clock starts at the
 # keydown the page receives and stops at the first animation frame in which the change is in the
-# DOM (the frame the browser paints it in), for the map and for the panel apart. The map's frame
-# is looked up again at every frame: the naive app's map is a new document at every rerun.
+# DOM (the frame the browser paints it in), for the map and for the panel apart. The map is looked
+# up again at every frame: the naive app's map is a new document at every rerun.
 STEP_CLOCK_JS = """({fills, count, words, plain}) => {
   const now = () => performance.timeOrigin + performance.now();
   const clock = window.__stepClock = {key: null, map: null, panel: null};
   document.addEventListener("keydown", () => { if (clock.key === null) clock.key = now(); }, {capture: true});
   const mapDrawn = () => {
-    const frame = document.querySelector('%s');
-    const doc = frame && frame.contentDocument;
+    const doc = %s;
     if (!doc) return false;
     const paths = [...doc.querySelectorAll("path")].filter(p => fills.includes(p.getAttribute("fill")));
     return paths.length === count && (count === 0 || paths.some(p => !p.dataset.old));
@@ -205,7 +211,7 @@ STEP_CLOCK_JS = """({fills, count, words, plain}) => {
     if (clock.panel === null || (count !== null && clock.map === null)) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-}""" % MAP_FRAME
+}""" % MAP_ROOT_JS
 
 
 def browser_steps(browser, url: str, has_map: bool, steps, fills: list[str]) -> dict[str, object]:

@@ -27,6 +27,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "الشمال الغربي الخاضع للمعارضة: {left_km2} كم² في {left}، و{right_km2} كم² في {right}.",
     ),
     "compare.not_mapped": ("not mapped", "غير مرسوم"),
+    "map.failed": ("The map could not be drawn: a file it needs did not load from this server", "تعذّر رسم الخريطة: لم يُحمَّل من هذا الخادم ملف تحتاجه"),
     "map.extent": ("The map shows", "تعرض الخريطة"),
     "map.extent.features": ("what is on the map", "ما على الخريطة"),
     "map.extent.country": ("the whole country", "البلد كله"),

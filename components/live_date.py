@@ -3,7 +3,7 @@
 The map's layer of dated features (components.map.dated_features_layer) is the same on every day:
 it holds every published feature and keeps, through its filter, those in force on the day this
 script has set. This script watches the date control's day (`data-iso` on its input,
-components/date_control.py: the page and the map's frame share an origin) and redraws that one
+components/date_control.py; the map is drawn in the page, components.page_map) and redraws that one
 layer from the published file the browser already holds, whenever the day changes: while the
 reader drags the handle or holds a key, and when Python moves the date (Previous/Next round, Jump,
 Play, the link), which the control shows first. The server's rerun sends the map nothing new, so
@@ -37,7 +37,7 @@ function followDate(map, options) {
   var dated = null, shownIso = null, features = null, onTop = [];
   window.__liveRedraws = 0;
   var page = null;
-  try { page = window.parent.document; } catch (error) { page = null; }  // another origin: nothing to follow
+  try { page = window.parent.document; } catch (error) { page = null; }  // the page itself (window.parent is window), or a frame of another origin (nothing to follow)
   function controlIso() {
     var input = page && page.querySelector(options.controlSelector);
     return input ? input.getAttribute("data-iso") : null;
@@ -87,7 +87,7 @@ function followDate(map, options) {
   });
   if (!page) { return; }
   load(function () {});  // before the first key press: the file is in the browser's cache already
-  new MutationObserver(function (changes) {
+  var observer = new MutationObserver(function (changes) {
     // Only the latest value of a batch.
     var latest = null;
     changes.forEach(function (change) {
@@ -97,7 +97,9 @@ function followDate(map, options) {
       }
     });
     show(latest);
-  }).observe(page.body, {subtree: true, attributes: true, attributeFilter: ["data-iso"]});
+  });
+  observer.observe(page.body, {subtree: true, attributes: true, attributeFilter: ["data-iso"]});
+  map.on("unload", function () { observer.disconnect(); });  // the map left the page
   show(controlIso());
 }
 """

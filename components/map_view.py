@@ -2,8 +2,8 @@
 day in the browser, components.live_date); the date's fragment hands it the feature picked in
 the panel, the page the rest (a town found, Compare).
 
-The Streamlit call (st_folium) lives here alone; components.basemap and components.map build the
-folium objects it shows.
+The Streamlit call lives here alone (components.page_map draws folium's map in the page);
+components.basemap and components.map build the folium objects it shows.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import NamedTuple
 
 import geopandas as gpd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from components.basemap import base_map
 from components.layers import Layer
@@ -21,6 +20,7 @@ from components.live_date import LiveDate
 from components.locale import Locale
 from components.map import dated_features_layer, features_layer, highlight_layer
 from components.overlay_layer import overlay_layer
+from components.page_map import render_page_map
 from geo.view import View, frame_bounds
 from geo.view_state import EXTENTS
 
@@ -65,8 +65,8 @@ def render_map(
     bounds: tuple[float, float, float, float] | None = None,
     follow_layers: Iterable[str] | None = None,
 ) -> None:
-    """The map, framed on `bounds` (all Syria by default); `returned_objects=[]` stops panning and
-    zooming from rerunning the script. With `follow_layers` (the kinds chosen), the map draws the
+    """The map, framed on `bounds` (all Syria by default); panning and zooming stay in the
+    browser (the map sends nothing back). With `follow_layers` (the kinds chosen), the map draws the
     features in force on the date control's day in the browser, whatever `shown` is, and follows
     the control as it moves (components.live_date): its layers are then the same on every day, so
     a step sends the map nothing new. Without, it draws the features of `shown` (Compare)."""
@@ -78,16 +78,15 @@ def render_map(
     fmap = base_map(base, locale, tiles, **({"bounds": bounds} if bounds else {}))
     if follow_layers is not None:
         LiveDate(published, follow_layers).add_to(fmap)
-    st_folium(
+    render_page_map(
         fmap,
         key=key,
-        feature_group_to_add=layer,
-        returned_objects=[],
+        feature_group=layer,
         height=height,
-        width="stretch",
-        # A found town: st_folium moves the view without re-mounting the map.
+        # A found town: the view moves without drawing the map again.
         center=list(focus) if focus else None,
         zoom=FOCUS_ZOOM if focus else None,
+        failed=locale.t("map.failed"),
     )
 
 

@@ -4,7 +4,7 @@ CSS only, fixed text (nothing from the data or the request goes into it)."""
 from __future__ import annotations
 
 # The page reads right to left, but some things keep left to right: Leaflet (it positions tiles,
-# controls and tooltips assuming ltr; the st_folium iframe is a document of its own anyway), the
+# controls and tooltips assuming ltr; the map is drawn in the page, components.page_map), the
 # date control's track (components/standalone/date_control.css), the Previous/Next buttons under it
 # (time runs left to right, as in English, so "Previous" stays on the left), the compare slider, and
 # code blocks (file names, ids, English messages). Selectors checked against Streamlit 1.67's DOM: a
@@ -27,7 +27,7 @@ RTL_CSS = """
 [data-testid="stMarkdownContainer"] ul, [data-testid="stMarkdownContainer"] ol { padding-left: 0; padding-right: 0; margin-left: 0; }
 [data-testid="stMarkdownContainer"] li { text-align: right; margin-left: 0; margin-right: 1.2em; padding-left: 0; padding-right: 0.3em; }
 .legend .legend-row > span { margin-right: 0 !important; margin-left: 6px; }
-.leaflet-container, iframe[title="streamlit_folium.st_folium"], [data-testid^="stCustomComponent"], [data-testid="stIFrame"] { direction: ltr; }
+.leaflet-container, [data-testid^="stCustomComponent"], [data-testid="stIFrame"] { direction: ltr; }
 [data-testid="stSlider"] > [role="group"], [data-testid="stSliderTickBar"],
 [data-testid="stSliderTickBar"] [data-testid="stMarkdownContainer"], [data-testid="stVegaLiteChart"] { direction: ltr; }
 .st-key-date_control + [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] { direction: ltr; }

@@ -57,6 +57,12 @@ def date_control(app: AppTest):
     return controls[0]
 
 
+def map_data(app: AppTest) -> list[dict]:
+    """What the page hands each map (components.page_map: folium's script, the feature group,
+    the view), in the page's order."""
+    return [json.loads(node.proto.json) for node in app.get("bidi_component") if node.proto.component_name == "deescalation_map"]
+
+
 def control_date(app: AppTest) -> dt.date:
     """The day the time control shows (the data the page sends it)."""
     return dt.date.fromisoformat(json.loads(date_control(app).proto.json)["date"])

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.locale import Locale
 from geo.schema import SYRIA_BOUNDS
-from pages import as_read, control_date, open_dashboard, pick_date, send_from_date_control, shown_feature_names, whole_page
+from pages import as_read, control_date, map_data, open_dashboard, pick_date, send_from_date_control, shown_feature_names, whole_page
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
@@ -202,10 +202,11 @@ def test_the_link_follows_the_view_so_it_can_be_shared(fixture_app):
 def test_a_date_step_hands_the_map_nothing_new(fixture_app):
     # The map draws the day the control shows in the browser (components.live_date): its script
     # and layers are the same on every day, so a step neither re-mounts nor redraws it from Python.
-    before = fixture_app.get("component_instance")[0].proto.json_args
+    before = map_data(fixture_app)
+    assert len(before) == 1 and before[0]["script"]
     pick_date(fixture_app, dt.date(2020, 3, 6))
     assert fixture_app.subheader[0].value == "Moscow protocol"
-    assert fixture_app.get("component_instance")[0].proto.json_args == before
+    assert map_data(fixture_app) == before
 
 
 def test_the_map_first_frames_what_is_on_it_and_keeps_that_frame_while_the_date_moves(fixture_app):
@@ -226,7 +227,7 @@ def map_arguments(app) -> tuple[float, float, float, float]:
     import json
     import re
 
-    script = json.loads(app.get("component_instance")[0].proto.json_args)["script"]
+    script = map_data(app)[0]["script"]
     (south, west), (north, east) = json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", script, re.DOTALL).group(1))
     return (west, south, east, north)
 

@@ -196,10 +196,10 @@ def test_locale_writes_numbers_and_dates_in_its_digits():
 
 
 def map_arguments(app) -> list[dict]:
-    """What the page hands each st_folium map (its script, the feature group, the view)."""
-    import json
+    """What the page hands each map (its script, the feature group, the view)."""
+    from pages import map_data
 
-    return [json.loads(element.proto.json_args) for element in app.get("component_instance")]
+    return map_data(app)
 
 
 def test_the_two_maps_draw_their_own_dates_and_both_zoom_to_a_found_town():

@@ -276,3 +276,28 @@ def test_the_map_carries_the_script_that_follows_the_time_control(base_layers, d
     assert '"kinds": ["frontline", "observation_post"]' in html and '"url": "/app/static/layers/features.geojson"' in html
     # The browser draws any day from each feature's first and last days.
     assert {"valid_from", "valid_to"} <= set(published.frame.columns)
+
+
+def test_the_page_map_brings_the_maps_label_styles_but_not_rules_that_would_take_over_the_page(base_layers):
+    # folium writes its header for a document of its own (html, body and #map at full size); the
+    # map is drawn inside Streamlit's page (components.page_map), where those rules would apply to the whole page.
+    from components.page_map import map_css
+
+    css = map_css(base_map(published_base("ar"), AR))
+    assert ".leaflet-tooltip.town-label" in css and RTL_TOOLTIP_CSS in css
+    assert not re.search(r"html,\s*body\s*\{|#map(_div)?\s*\{", css)
+
+
+def test_the_page_map_gets_the_same_script_and_key_for_the_same_map_and_a_new_key_for_another_frame(base_layers, data_dir):
+    # A rerun that hands the map the same map keeps the reader's view; a new frame draws it anew.
+    from components.page_map import page_map_data
+
+    def data(bounds):
+        published = make_layer(publishable_features(load_features(data_dir), EN), "/features")
+        return page_map_data(base_map(base_layers, EN, bounds=bounds), features_layer([], published, EN), 640, None, None, "failed")
+
+    first, again, other = data((35.5, 32.0, 42.5, 37.5)), data((35.5, 32.0, 42.5, 37.5)), data((36.0, 35.0, 37.5, 36.5))
+    assert first == again
+    assert first["mapKey"] != other["mapKey"] and first["groupKey"] == other["groupKey"]
+    assert first["jsLinks"] == ["/app/static/vendor/leaflet/leaflet.js", "/app/static/vendor/jquery/jquery.min.js"]
+    assert "window.feature_group" not in first["feature_group"] and "feature_group_feature_group_0" in first["feature_group"]

@@ -20,7 +20,7 @@ STEPS = [
 # the browser resolves them; paths marked before the step are left out.
 BAND_PATTERNS = """
 ([frame, fill]) => {
-    const doc = document.querySelector(frame)?.contentDocument;
+    const doc = document.querySelector(frame);
     const paths = doc ? [...doc.querySelectorAll('path.leaflet-interactive')] : [];
     const id = /^url\\(#([\\w-]+)\\)$/.exec(fill)[1];
     const found = paths.filter(path => path.getAttribute('fill') === fill && !path.hasAttribute('data-before-step')).map(path => {
@@ -40,18 +40,18 @@ def band_patterns(page: Page, kind: str) -> list[dict | None]:
 
 def zoom_to(page: Page, fill: str) -> None:
     """Fit the map to the shapes filled with `fill`, for a screenshot in which the hatching can be read."""
-    page.frame_locator(MAP_FRAME).locator("body").evaluate(
-        """(body, fill) => {
+    page.locator(MAP_FRAME).first.evaluate(
+        """(root, fill) => {
             const shapes = [];
-            window.map.eachLayer(layer => { if (layer.options && layer.options.fillColor === fill && layer.getBounds) shapes.push(layer); });
-            window.map.fitBounds(L.featureGroup(shapes).getBounds(), {animate: false});
+            root.leafletMap.eachLayer(layer => { if (layer.options && layer.options.fillColor === fill && layer.getBounds) shapes.push(layer); });
+            root.leafletMap.fitBounds(L.featureGroup(shapes).getBounds(), {animate: false});
         }""",
         fill,
     )
 
 
 def mark_drawn_paths(page: Page) -> None:
-    page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").evaluate_all(
+    page.locator(MAP_FRAME).locator("path.leaflet-interactive").evaluate_all(
         "paths => paths.forEach(path => path.setAttribute('data-before-step', ''))")
 
 

@@ -17,7 +17,7 @@ from dataset import CLAIMS, FEATURES, ROUNDS, SOURCES, write_dataset
 from components.locale import Locale
 
 ROOT = Path(__file__).resolve().parents[2]
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_FRAME = ".page-map"  # the map, drawn in the page (components.page_map)
 SLIDER_INPUT = DATE_CONTROL_INPUT
 WAIT_MS = 30_000
 PAYLOADS = [
@@ -52,7 +52,7 @@ def test_hostile_names_in_the_dashboard_run_nothing_and_show_as_text(browser, ho
     context = offline_context(browser)
     page = context.new_page()
     page.goto(f"{hostile_app_url}/?date=2020-03-06")
-    frame = page.frame_locator(MAP_FRAME)
+    frame = page.locator(MAP_FRAME)
     # The features' shapes (filled in a kind's colour): the base layers arrive first.
     feature_shapes = frame.locator(feature_shapes_selector())
     expect(feature_shapes.first).to_be_attached(timeout=WAIT_MS)
@@ -64,10 +64,8 @@ def test_hostile_names_in_the_dashboard_run_nothing_and_show_as_text(browser, ho
     tooltips = frame.locator(".leaflet-tooltip").all_inner_texts()
     assert any(payload in text for text in tooltips for payload in PAYLOADS), tooltips
     assert page.evaluate("() => window.__pwned") is None
-    assert page.frame_locator(MAP_FRAME).locator("img[src='x']").count() == 0
+    assert page.locator(MAP_FRAME).locator("img[src='x']").count() == 0
     assert page.locator("a[href^='javascript']").count() == 0
-    map_frame = next(frame for frame in page.frames if "streamlit_folium" in frame.url)
-    assert map_frame.evaluate("() => window.__pwned") is None
     page.screenshot(path=str(artifacts_dir / "hostile-names.png"))
     context.close()
 
@@ -81,7 +79,7 @@ OVERLAY = b'{"type": "FeatureCollection", "features": [{"type": "Feature", "prop
 
 def overlay_paths(page) -> int:
     """Shapes drawn in the overlay's dashed black outline."""
-    return page.frame_locator(MAP_FRAME).locator('path.leaflet-interactive[stroke="#000000"][stroke-dasharray="6 4"]').count()
+    return page.locator(MAP_FRAME).locator('path.leaflet-interactive[stroke="#000000"][stroke-dasharray="6 4"]').count()
 
 
 def test_concurrent_sessions_keep_their_own_language_date_and_overlay(browser, app_url):
@@ -100,7 +98,7 @@ def test_concurrent_sessions_keep_their_own_language_date_and_overlay(browser, a
         {"name": "route.geojson", "mimeType": "application/geo+json", "buffer": OVERLAY}
     )
     pages[0].wait_for_function(
-        f"() => document.querySelector('{MAP_FRAME}')?.contentDocument?.querySelectorAll('path[stroke-dasharray=\"6 4\"]').length > 0",
+        f"() => document.querySelector('{MAP_FRAME}')?.querySelectorAll('path[stroke-dasharray=\"6 4\"]').length > 0",
         timeout=WAIT_MS,
     )
     for _ in range(STEPS):

@@ -20,7 +20,7 @@ ZONE_BLUE = "#0072B2"
 
 def open_page(page: Page, url: str) -> None:
     page.goto(url)
-    expect(page.frame_locator(MAP_FRAME).first.locator(feature_shapes_selector()).first).to_be_attached(timeout=WAIT_MS)
+    expect(page.locator(MAP_FRAME).first.locator(feature_shapes_selector()).first).to_be_attached(timeout=WAIT_MS)
     wait_until_idle(page)
 
 
@@ -110,7 +110,7 @@ def test_play_by_month_stops_at_the_end_of_the_period(offline_page, app_url):
     # The map followed: after the offensive of late 2024 no de-escalation zone is drawn.
     page.wait_for_function(
         """([frame, colour]) => {
-            const doc = document.querySelector(frame)?.contentDocument;
+            const doc = document.querySelector(frame);
             return !!doc && [...doc.querySelectorAll('path.leaflet-interactive')].filter(p => p.getAttribute('fill') === colour).length === 0;
         }""",
         arg=[MAP_FRAME, ZONE_BLUE],
@@ -119,7 +119,7 @@ def test_play_by_month_stops_at_the_end_of_the_period(offline_page, app_url):
 
 
 def zone_count(page: Page, index: int) -> int:
-    paths = page.frame_locator(MAP_FRAME).nth(index).locator("path.leaflet-interactive")
+    paths = page.locator(MAP_FRAME).nth(index).locator("path.leaflet-interactive")
     return sum(1 for fill in paths.evaluate_all("ps => ps.map(p => p.getAttribute('fill'))") if fill == ZONE_BLUE)
 
 
@@ -133,7 +133,7 @@ def test_two_dates_side_by_side(offline_page, app_url):
     # The four zones of May 2017 on the left; only Idlib's left on the right.
     page.wait_for_function(
         """([frame, colour]) => {
-            const docs = [...document.querySelectorAll(frame)].map(f => f.contentDocument);
+            const docs = [...document.querySelectorAll(frame)];
             const count = doc => !doc ? -1 : [...doc.querySelectorAll('path.leaflet-interactive')].filter(p => p.getAttribute('fill') === colour).length;
             return docs.length === 2 && count(docs[0]) === 4 && count(docs[1]) === 1;
         }""",
@@ -148,7 +148,7 @@ def test_two_dates_side_by_side(offline_page, app_url):
     expect(page.get_by_text("Left: 8 December 2024 · right: 6 March 2020")).to_be_visible(timeout=WAIT_MS)
     page.wait_for_function(
         """([frame, colour]) => {
-            const doc = document.querySelectorAll(frame)[0]?.contentDocument;
+            const doc = document.querySelectorAll(frame)[0];
             return !!doc && [...doc.querySelectorAll('path.leaflet-interactive')].filter(p => p.getAttribute('fill') === colour).length === 0;
         }""",
         arg=[MAP_FRAME, ZONE_BLUE],

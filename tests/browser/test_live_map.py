@@ -25,17 +25,18 @@ FRONTLINE = "#D55E00"
 
 
 def map_frame(page: Page):
-    return next(frame for frame in page.frames if "streamlit_folium" in frame.url)
+    """Where the map's script runs: the page itself (components.page_map)."""
+    return page.main_frame
 
 
 def frontline_shapes(page: Page) -> list[str]:
-    return map_frame(page).evaluate(f"() => [...document.querySelectorAll('path')].filter(p => p.getAttribute('fill') === '{FRONTLINE}').map(p => p.getAttribute('d'))")
+    return map_frame(page).evaluate(f"() => [...document.querySelectorAll('.page-map path')].filter(p => p.getAttribute('fill') === '{FRONTLINE}').map(p => p.getAttribute('d'))")
 
 
 def feature_paths(page: Page) -> list[dict]:
     """The shapes filled in a feature kind's colour, and whether each answers the pointer (its tooltip)."""
     return map_frame(page).evaluate(
-        """(fills) => [...document.querySelectorAll('path')].filter(p => fills.includes(p.getAttribute('fill')))
+        """(fills) => [...document.querySelectorAll('.page-map path')].filter(p => fills.includes(p.getAttribute('fill')))
             .map(p => ({fill: p.getAttribute('fill'), interactive: p.classList.contains('leaflet-interactive')}))""", FEATURE_FILLS)
 
 
@@ -45,7 +46,7 @@ def features_in_force(day: str) -> int:
 
 def open_on(page: Page, url: str) -> None:
     page.goto(url)
-    expect(page.frame_locator(MAP_FRAME).locator(feature_shapes_selector()).first).to_be_attached(timeout=WAIT_MS)
+    expect(page.locator(MAP_FRAME).locator(feature_shapes_selector()).first).to_be_attached(timeout=WAIT_MS)
     wait_until_idle(page)
 
 
@@ -84,7 +85,7 @@ def test_arrow_keys_redraw_the_map_in_the_browser_day_by_day(offline_page, app_u
     assert shown_date(page) == settled and "2019-08-16" <= settled <= "2019-08-25"
     # The map shows that day: every feature in force, each with its tooltip, nothing left over.
     expected = features_in_force(settled)
-    frame.wait_for_function("([fills, n]) => [...document.querySelectorAll('path')].filter(p => fills.includes(p.getAttribute('fill'))).length === n",
+    frame.wait_for_function("([fills, n]) => [...document.querySelectorAll('.page-map path')].filter(p => fills.includes(p.getAttribute('fill'))).length === n",
                             arg=[FEATURE_FILLS, expected], timeout=WAIT_MS)
     shapes = feature_paths(page)
     assert len(shapes) == expected and all(shape["interactive"] for shape in shapes)
@@ -111,7 +112,7 @@ def test_dragging_across_the_fall_of_khan_shaykhun_changes_the_line_before_the_r
 
 
 OVERLAY = b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "my route"}, "geometry": {"type": "LineString", "coordinates": [[36.6, 35.5], [36.9, 35.7]]}}]}'
-OVERLAY_PATHS = "() => document.querySelectorAll('path[stroke=\"#000000\"][stroke-dasharray=\"6 4\"]').length"
+OVERLAY_PATHS = "() => document.querySelectorAll('.page-map path[stroke=\"#000000\"][stroke-dasharray=\"6 4\"]').length"
 
 
 def test_the_readers_overlay_stays_on_the_map_while_the_handle_is_dragged(offline_page, app_url):
@@ -133,7 +134,7 @@ def test_the_readers_overlay_stays_on_the_map_while_the_handle_is_dragged(offlin
     page.wait_for_function("(day) => document.body.innerText.includes(day)", arg=_words(released_on), timeout=WAIT_MS)
     wait_until_idle(page)
     # After the server's answer the features still answer the pointer, and the route is there.
-    frame.wait_for_function("() => document.querySelectorAll('path.leaflet-interactive').length > 0", timeout=WAIT_MS)
+    frame.wait_for_function("() => document.querySelectorAll('.page-map path.leaflet-interactive').length > 0", timeout=WAIT_MS)
     assert frame.evaluate(OVERLAY_PATHS) > 0
 
 

@@ -17,7 +17,7 @@ from test_live_map import DATASET, features_in_force, feature_paths, map_frame, 
 from test_slider import WAIT_MS, wait_until_idle
 
 # components.symbology.HIGHLIGHT_STYLE: black, dotted.
-HIGHLIGHT_PATHS = "() => document.querySelectorAll('path[stroke=\"#000000\"][stroke-dasharray=\"2 6\"]').length"
+HIGHLIGHT_PATHS = "() => document.querySelectorAll('.page-map path[stroke=\"#000000\"][stroke-dasharray=\"2 6\"]').length"
 
 def town_at(name: str) -> tuple[float, float]:
     town = load_base_layer("towns").query("name_en == @name").geometry.iloc[0]
@@ -36,9 +36,15 @@ def test_a_feature_picked_in_the_panel_is_outlined_and_stays_outlined_while_the_
     open_on(page, f"{app_url}/?date=2020-03-06")
     frame = map_frame(page)
     assert frame.evaluate(HIGHLIGHT_PATHS) == 0
+    # The map is drawn in the page, not in a frame of its own (components.page_map).
+    assert page.locator("iframe").count() == 0
+    # A pick reruns the map's fragment: the same map takes the outline, it is not drawn anew.
+    page.locator(".page-map").evaluate("root => { root.dataset.drawnBefore = 'yes'; root.leafletMap.setZoom(root.leafletMap.getZoom() + 1, {animate: false}); }")
+    zoom = page.locator(".page-map").evaluate("root => root.leafletMap.getZoom()")
     pick_in_select(page, "Features this round created or changed", "M4 security corridor")
     frame = map_frame(page)
     frame.wait_for_function(f"() => ({HIGHLIGHT_PATHS})() > 0", timeout=WAIT_MS)
+    assert page.locator(".page-map").evaluate("root => [root.dataset.drawnBefore, root.leafletMap.getZoom()]") == ["yes", zoom]
     wait_until_idle(page)
     page.locator(DATE_CONTROL_INPUT).focus()
     page.keyboard.press("ArrowRight")
@@ -59,7 +65,8 @@ def test_a_found_town_is_framed_on_the_map(offline_page, app_url):
     latitude, longitude = town_at("Saraqib")
     frame = map_frame(page)
     frame.wait_for_function(
-        f"() => window.map && Math.abs(window.map.getCenter().lat - {latitude}) < 0.05 && Math.abs(window.map.getCenter().lng - {longitude}) < 0.05",
+        "() => { const map = document.querySelector('.page-map')?.leafletMap;"
+        f" return !!map && Math.abs(map.getCenter().lat - {latitude}) < 0.05 && Math.abs(map.getCenter().lng - {longitude}) < 0.05; }}",
         timeout=WAIT_MS)
     wait_until_idle(page)
     assert len(feature_paths(page)) == features_in_force("2020-03-06")

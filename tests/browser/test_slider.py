@@ -9,7 +9,7 @@ from collections import Counter
 from browser_helpers import DATE_CONTROL_INPUT, date_handle, feature_shapes_selector
 from playwright.sync_api import Page, expect
 
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_FRAME = ".page-map"  # the map, drawn in the page (components.page_map)
 SLIDER_INPUT = DATE_CONTROL_INPUT
 WAIT_MS = 30_000
 ZONE_BLUE, FRONTLINE, POST_YELLOW = "#0072B2", "#D55E00", "#F0E442"
@@ -17,7 +17,7 @@ ZONE_BLUE, FRONTLINE, POST_YELLOW = "#0072B2", "#D55E00", "#F0E442"
 
 def polygon_fills(page: Page) -> Counter:
     """How many Leaflet shapes of each fill colour the map shows."""
-    paths = page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive")
+    paths = page.locator(MAP_FRAME).locator("path.leaflet-interactive")
     return Counter(paths.evaluate_all("ps => ps.map(p => p.getAttribute('fill'))"))
 
 
@@ -36,7 +36,7 @@ def wait_for_fills(page: Page, colour: str, count: int) -> None:
     """Until the map shows `count` shapes filled in `colour`."""
     page.wait_for_function(
         """([frame, colour, count]) => {
-            const doc = document.querySelector(frame)?.contentDocument;
+            const doc = document.querySelector(frame);
             return !!doc && [...doc.querySelectorAll('path.leaflet-interactive')].filter(p => p.getAttribute('fill') === colour).length === count;
         }""",
         arg=[MAP_FRAME, colour, count],
@@ -46,7 +46,7 @@ def wait_for_fills(page: Page, colour: str, count: int) -> None:
 
 def open_map(page: Page, url: str) -> None:
     page.goto(url)
-    expect(page.frame_locator(MAP_FRAME).locator(feature_shapes_selector()).first).to_be_attached(timeout=WAIT_MS)
+    expect(page.locator(MAP_FRAME).locator(feature_shapes_selector()).first).to_be_attached(timeout=WAIT_MS)
     wait_until_idle(page)
 
 
