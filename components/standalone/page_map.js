@@ -64,6 +64,15 @@ function buildMap(parentElement, data) {
   return {map, container, mapKey: data.mapKey, group: null, groupKey: null, center: null};
 }
 
+function takeDown(parentElement) {
+  const state = mountedMaps.get(parentElement);
+  if (state) {
+    state.map.remove();  // its listeners too (components/live_date.py stops on "unload")
+    state.container.remove();
+    mountedMaps.delete(parentElement);
+  }
+}
+
 function swapFeatureGroup(state, data) {
   if (state.groupKey === data.groupKey) { return; }
   if (state.group) { state.map.removeLayer(state.group); }
@@ -83,12 +92,8 @@ export default function (component) {
   const {data, parentElement} = component;
   styleSheet(parentElement, data.css);
   loadPageAssets(data.jsLinks, data.cssLinks).then(() => {
+    if (mountedMaps.get(parentElement)?.mapKey !== data.mapKey) { takeDown(parentElement); }
     let state = mountedMaps.get(parentElement);
-    if (state && state.mapKey !== data.mapKey) {
-      state.map.remove();
-      state.container.remove();
-      state = null;
-    }
     if (!state) {
       state = buildMap(parentElement, data);
       mountedMaps.set(parentElement, state);
@@ -101,13 +106,6 @@ export default function (component) {
   // Streamlit calls this when the element goes, and also when a quick rerun overtook this call:
   // only a map whose element has left the page is taken down.
   return () => {
-    setTimeout(() => {
-      const state = mountedMaps.get(parentElement);
-      if (state && !parentElement.isConnected) {
-        state.map.remove();  // its listeners too (components/live_date.py stops on "unload")
-        state.container.remove();
-        mountedMaps.delete(parentElement);
-      }
-    }, 0);
+    setTimeout(() => { if (!parentElement.isConnected) { takeDown(parentElement); } }, 0);
   };
 }
